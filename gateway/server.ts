@@ -1,0 +1,92 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import { actorId } from '../lib/auth/caller.ts';
+import { callIdFrom } from '../lib/callId.ts';
+import { ErrorCode } from '../lib/errors.ts';
+import { listen, type RunningServer } from '../lib/http.ts';
+import type { Logger } from '../lib/log.ts';
+import type { TokenVerifier } from '../lib/subgraph/server.ts';
+import type { GatewayContext } from './context.ts';
+import { readinessOf } from './readiness.ts';
+import { requestLogPlugin } from './requestLog.ts';
+import { SubgraphSource } from './subgraphSource.ts';
+
+export interface GatewayOptions {
+  /** The composed supergraph (schema/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Where each subgraph is, by its name in the supergraph; overrides the URLs composed into it. */
+  subgraphUrls: Record<string, string>;
+  verifier: TokenVerifier;
+  log: Logger;
+  /** Largest request body accepted. @default '256kb' */
+  maxBodySize?: string;
+}
+
+const unauthenticated = () =>
+  new GraphQLError('A valid bearer token is required.', { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+
+/** The router process: token verification, the supergraph, call ids, JSON logs, health. */
+export async function createGatewayApp(options: GatewayOptions) {
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const configured = options.subgraphUrls[name];
+      if (!configured && !url) throw new Error(`No URL for subgraph ${name}`);
+      return new SubgraphSource({ url: configured ?? url });
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    allowBatchedHttpRequests: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [requestLogPlugin()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/internal/isalive', (_req, res) => void res.send('alive'));
+  app.get('/internal/isready', async (_req, res) => {
+    const readiness = await readinessOf(options.subgraphUrls);
+    res.status(readiness.ready ? 200 : 503).json(readiness);
+  });
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      res.set('Nav-Call-Id', callIdFrom(req.headers));
+      next();
+    },
+    express.json({ limit: options.maxBodySize ?? '256kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const callId = res.get('Nav-Call-Id')!;
+        const authorization = req.get('authorization');
+        try {
+          const { caller } = await options.verifier.verify(authorization);
+          const log = options.log.child({ callId, actor: actorId(caller), role: caller.role });
+          return { callId, authorization: authorization!, caller, log };
+        } catch {
+          options.log.info({ callId }, 'request refused: no valid token');
+          throw unauthenticated();
+        }
+      },
+    }),
+  );
+  return { app, apollo };
+}
+
+export async function startGateway(options: GatewayOptions & { port: number }): Promise<RunningServer> {
+  const { app, apollo } = await createGatewayApp(options);
+  const server = await listen(app, options.port);
+  return {
+    port: server.port,
+    url: `${server.url}/graphql`,
+    close: async () => {
+      await server.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * NAV's audit trail ("sporingslogg") in ArcSight CEF, as navikt/common-java-modules' audit-log writes it:
+ * `CEF:0|<app>|<logName>|1.0|audit:access|<description>|INFO|end=<ms> suid=<actor> duid=<subject> ...`.
+ * Unlike application logs, the audit trail names the data subject (duid): that is its purpose.
+ */
+export type Decision = 'Permit' | 'Deny';
+
+export interface AuditEvent {
+  /** Who saw or was refused: NAVident, counsellor id, advisor id or client id. */
+  actor: string;
+  /** Whose data: the person's ident. */
+  subject: string;
+  /** What: the schema coordinate ("Person.careerNotes", "CareerNote"). */
+  coordinate: string;
+  decision: Decision;
+  /** Why, for a refusal (FORBIDDEN, CONSENT_REQUIRED, a poao-tilgang reason...). */
+  reason?: string;
+  purpose?: string;
+  grantId?: string;
+  callId: string;
+  /** The process that decided (nav, career, training). */
+  source: string;
+  /** When, ms since the epoch. */
+  at: number;
+}
+
+const header = (v: string) => v.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+const ext = (v: string) => v.replace(/\\/g, '\\\\').replace(/=/g, '\\=').replace(/\r?\n/g, '\\n');
+
+export function toCef(e: AuditEvent): string {
+  const fields: [string, string | undefined][] = [
+    ['end', String(e.at)],
+    ['suid', e.actor],
+    ['duid', e.subject],
+    ['sproc', e.callId],
+    ['request', e.coordinate],
+    ['flexString1Label', 'Decision'],
+    ['flexString1', e.decision],
+    ['flexString2Label', 'Reason'],
+    ['flexString2', e.reason],
+    ['cs3Label', 'Purpose'],
+    ['cs3', e.purpose],
+    ['cs5Label', 'GrantId'],
+    ['cs5', e.grantId],
+  ];
+  const extension = fields
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${ext(v!)}`)
+    .join(' ');
+  return `CEF:0|fagbrev-graph|${header(e.source)}|1.0|audit:access|Personal data access|INFO|${extension}`;
+}

@@ -1,0 +1,11 @@
+export type { Caller, Organisation, Role, VerifiedToken } from './caller.ts';
+export { ROLES, actorId, organisationOf } from './caller.ts';
+export { CITIZEN_ACR, callerFromClaims, claimsForCaller, graphClaimsSchema } from './claims.ts';
+export { AuthError } from './errors.ts';
+export type { AuthReason } from './errors.ts';
+export { createTokenVerifier } from './verify.ts';
+export type { TokenVerifier, TokenVerifierOptions } from './verify.ts';
+export { TokenExchangeError, createTokenExchanger } from './exchange.ts';
+export type { TokenExchanger, TokenExchangerOptions } from './exchange.ts';
+export { SUBGRAPH_CLIENT, UPSTREAM_AUDIENCE } from './audiences.ts';
+export type { UpstreamAudience } from './audiences.ts';

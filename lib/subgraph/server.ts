@@ -1,0 +1,186 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import express from 'express';
+import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { actorId, type Organisation, type VerifiedToken } from '../auth/caller.ts';
+import type { PersonAccessPolicy } from '../access/policy.ts';
+import type { GrantSource } from '../consent/grants.ts';
+import { callIdFrom } from '../callId.ts';
+import { ErrorCode } from '../errors.ts';
+import { listen, type RunningServer } from '../http.ts';
+import type { Logger } from '../log.ts';
+import { createMetrics } from '../metrics.ts';
+import { scalarResolvers } from '../scalars.ts';
+import { RequestAuditTrail } from '../audit/trail.ts';
+import type { AuditSink } from '../audit/sink.ts';
+import { protectSchema } from '../consent/enforce.ts';
+import { UpstreamHttpError, upstreamFailureToGraphError } from '../upstream/errors.ts';
+import type { BaseContext } from './context.ts';
+
+/** Verifies the Authorization header (lib/auth/verify.ts). */
+export interface TokenVerifier {
+  verify(authorization: string | undefined): Promise<VerifiedToken>;
+}
+/** Exchanges the caller's token for one issued for an upstream (lib/auth/exchange.ts). */
+export interface TokenExchanger {
+  exchange(subject: VerifiedToken, audience: string): Promise<string>;
+}
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  /** nav, career or training. */
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+  verifier: TokenVerifier;
+  exchanger: TokenExchanger;
+  log: Logger;
+  /** Adds the subgraph's clients and DataLoaders; called once per request. */
+  buildContext(base: BaseContext): TContext;
+  /** Who may see which person's data here (ARCHITECTURE.md §3), applied to every Person field but the key. */
+  personAccess: PersonAccessPolicy<TContext>;
+  /** Where @consent grants are read from (the owning systems), batched per request. */
+  grants: GrantSource<TContext>;
+  /**
+   * Organisations that hold this subgraph's data themselves and see it under the access rules alone, not by
+   * consent (the Karrieresenter and the notes its counsellors write with the person). @default []
+   */
+  consentExempt?: Organisation[];
+  plugins?: ApolloServerPlugin<TContext>[];
+  /** Where audit events go (lib/audit/sink.ts). */
+  auditSink: AuditSink;
+  /** The clock. @default () => new Date() */
+  now?: () => Date;
+}
+
+const UNAUTHENTICATED = () =>
+  new GraphQLError('A valid bearer token is required.', {
+    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+  });
+
+/**
+ * A Federation 2 subgraph over HTTP: it trusts no one — every request's token is verified here, not only at the
+ * gateway — and serves /graphql, /internal/isalive, /internal/isready and /internal/metrics.
+ */
+export async function createSubgraphApp<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>) {
+  const metrics = createMetrics(`${options.name}-subgraph`);
+  const schema = buildSubgraphSchema([
+    { typeDefs: options.typeDefs, resolvers: { ...scalarResolvers, ...options.resolvers } as GraphQLResolverMap<unknown> },
+  ]);
+  protectSchema<TContext>(schema, {
+    source: options.name,
+    personAccess: options.personAccess,
+    grants: options.grants,
+    consentExempt: options.consentExempt ?? [],
+  });
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatSubgraphError(formatted, error, options.log),
+    plugins: [auditFlushPlugin<TContext>(options.log), ...(options.plugins ?? [])],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/internal/isalive', (_req, res) => void res.send('alive'));
+  app.get('/internal/isready', (_req, res) => void res.send('ready'));
+  app.get('/internal/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const callId = callIdFrom(req.headers);
+        const log = options.log.child({ callId });
+        let auth: VerifiedToken;
+        try {
+          auth = await options.verifier.verify(req.get('authorization'));
+        } catch {
+          throw UNAUTHENTICATED();
+        }
+        const base: BaseContext = {
+          callId,
+          log: log.child({ actor: actorId(auth.caller), role: auth.caller.role }),
+          auth,
+          caller: auth.caller,
+          audit: new RequestAuditTrail(options.auditSink),
+          now: options.now ?? (() => new Date()),
+          upstream: (audience) => ({
+            callId,
+            log,
+            token: () => options.exchanger.exchange(auth, audience),
+            onCall: (system, operation) => metrics.upstreamCalls.inc({ system, operation }),
+          }),
+        };
+        return options.buildContext(base);
+      },
+    }),
+  );
+  return { app, apollo, metrics };
+}
+
+export async function startSubgraph<TContext extends BaseContext>(
+  options: SubgraphServerOptions<TContext> & { port: number },
+): Promise<RunningServer> {
+  const { app, apollo } = await createSubgraphApp(options);
+  const server = await listen(app, options.port);
+  return {
+    port: server.port,
+    url: `${server.url}/graphql`,
+    close: async () => {
+      await server.close();
+      await apollo.stop();
+    },
+  };
+}
+
+/**
+ * Every error leaves with a stable code and a message that says nothing about the data: upstream failures are
+ * mapped in one place, anything unexpected becomes INTERNAL_SERVER_ERROR (and is logged without personal data).
+ */
+export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof UpstreamHttpError) {
+    const mapped = upstreamFailureToGraphError(original);
+    return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    const { http: _http, stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log.error({ err: original instanceof Error ? { type: original.name } : 'unknown', path: formatted.path }, 'unexpected error');
+  return { message: 'Internal error.', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/**
+ * Writes the request's audit events before the response leaves. A failed write replaces the response by an
+ * error: what could not be recorded is not disclosed.
+ */
+function auditFlushPlugin<TContext extends BaseContext>(log: Logger): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          try {
+            await contextValue.audit.flush();
+          } catch (error) {
+            log.error({ err: error instanceof Error ? { type: error.name, code: (error as NodeJS.ErrnoException).code } : 'unknown' }, 'audit write failed');
+            if (response.body.kind === 'single') {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [
+                new GraphQLError('The access could not be recorded, so nothing was disclosed.', {
+                  extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+                }),
+              ];
+            }
+          }
+        },
+      };
+    },
+  };
+}
