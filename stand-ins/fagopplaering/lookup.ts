@@ -1,0 +1,19 @@
+import { uuidParam } from './schemas.ts';
+import type { FagopplaeringState } from './state.ts';
+import type { Kartleggingsforesporsel, Opplaeringsplan } from './types.ts';
+
+/** A request by path id; a malformed id finds nothing (404), like an unknown one. */
+export function requestById(state: FagopplaeringState, id: string | undefined): Kartleggingsforesporsel | undefined {
+  return uuidParam.safeParse(id).success ? state.kartlegginger.get(id!.toLowerCase()) : undefined;
+}
+
+/** A plan by path id, with the request it belongs to. */
+export function planById(
+  state: FagopplaeringState,
+  id: string | undefined,
+): { plan: Opplaeringsplan; request: Kartleggingsforesporsel } | undefined {
+  if (!uuidParam.safeParse(id).success) return undefined;
+  const plan = state.opplaeringsplaner.get(id!.toLowerCase());
+  const request = plan && state.kartlegginger.get(plan.kartleggingId);
+  return plan && request ? { plan, request } : undefined;
+}
