@@ -55,8 +55,8 @@ export function stackUrls(env: Env = process.env) {
     },
     upstreams: {
       nav: env.NAV_API_URL ?? p('navUpstream'),
-      karrieresenter: env.KARRIERESENTER_API_URL ?? p('karrieresenterUpstream'),
-      fagopplaering: env.FAGOPPLAERING_API_URL ?? p('fagopplaeringUpstream'),
+      karrieresenter: env.KARRIERESENTER_API_URL ?? `${p('karrieresenterUpstream')}/api/v1`,
+      fagopplaering: env.FAGOPPLAERING_API_URL ?? `${p('fagopplaeringUpstream')}/api/v1`,
       digipost: env.DIGIPOST_API_URL ?? p('digipostUpstream'),
     },
   };

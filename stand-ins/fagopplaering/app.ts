@@ -1,4 +1,4 @@
-import type { Express, Request, Response } from 'express';
+import { Router, type Express, type Request, type Response } from 'express';
 import { listen, type RunningServer } from '../../lib/http.ts';
 import { createStandInApp, jsonErrorHandler } from '../common/app.ts';
 import type { PrintRecipient } from '../digipost/types.ts';
@@ -49,13 +49,14 @@ export async function createFagopplaeringStandIn(
   const state = await loadFagopplaeringState({ fixturesDir: options.fixturesDir, now: now() });
   const addresses = options.printAddresses ?? (await loadPrintAddresses(options.fixturesDir, now()));
   const app = createStandInApp({ latencyMs: options.latencyMs, jwksUrl: options.jwksUrl, echoHeader: 'X-Correlation-ID', unauthorized });
-  app.use(opplaeringsdataRoutes(state));
-  app.use(laereplanRoutes(state));
-  app.use(kartleggingRoutes(state, now));
-  app.use(kartleggingStatusRoutes(state, now));
-  app.use(grunnlagRoutes(state));
-  app.use(opplaeringsplanRoutes(state, now));
-  app.use(
+  const api = Router();
+  api.use(opplaeringsdataRoutes(state));
+  api.use(laereplanRoutes(state));
+  api.use(kartleggingRoutes(state, now));
+  api.use(kartleggingStatusRoutes(state, now));
+  api.use(grunnlagRoutes(state));
+  api.use(opplaeringsplanRoutes(state, now));
+  api.use(
     sendPlanRoutes(state, now, {
       url: options.digipostUrl,
       senderId: options.digipostSenderId ?? 900801,
@@ -64,7 +65,10 @@ export async function createFagopplaeringStandIn(
       timeoutMs: options.digipostTimeoutMs ?? 10_000,
     }),
   );
-  app.use(statistikkRoutes(state, now));
+  api.use(statistikkRoutes(state, now));
+  // The contract's server URL ends in /api/v1; the bare origin is served too, as the stand-in's own tests call it.
+  app.use('/api/v1', api);
+  app.use(api);
   app.use((_req: Request, res: Response) => problem(res, 404, 'IKKE_FUNNET', 'Ukjent ressurs.'));
   app.use(jsonErrorHandler((res, message) => problem(res, 400, 'UGYLDIG_FORESPORSEL', message)));
   return { app, state };

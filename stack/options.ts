@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { basePort, isProduction } from '../lib/config.ts';
+
+/** Configuration of the embedded default (npm start and the end-to-end tests), parsed once at start. */
+export interface StackOptions {
+  /** The gateway's port; the other processes take the ports after it. 0 = every process on a free port. */
+  port: number;
+  /** Fixture folder for the stand-ins. @default the demo set */
+  fixturesDir?: string;
+  /** A fixed "now" for the stand-ins and subgraphs (FIXTURES_NOW). @default the clock */
+  now?: Date;
+  /** Delay of every stand-in response (UPSTREAM_LATENCY_MS). @default 0 */
+  latencyMs: number;
+  /** Timeout of every upstream call from a subgraph (UPSTREAM_TIMEOUT_MS). @default 5000 */
+  upstreamTimeoutMs: number;
+  /** The audit trail file (AUDIT_LOG_FILE). @default .data/audit.log */
+  auditLogFile: string;
+  /** LOG_LEVEL. @default info */
+  logLevel: string;
+}
+
+const env = z.object({
+  FIXTURES_DIR: z.string().min(1).optional(),
+  FIXTURES_NOW: z.iso.datetime({ offset: true }).optional(),
+  UPSTREAM_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).default(5000),
+  AUDIT_LOG_FILE: z.string().min(1).default('.data/audit.log'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Reads the embedded default's configuration; a bad value fails here with a message naming the variable. */
+export function stackOptionsFromEnv(source: Record<string, string | undefined> = process.env): StackOptions {
+  if (isProduction(source)) throw new Error('The embedded default (stand-ins and local issuer) cannot run in production.');
+  const parsed = env.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Bad configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: basePort(source),
+    fixturesDir: e.FIXTURES_DIR,
+    now: e.FIXTURES_NOW ? new Date(e.FIXTURES_NOW) : undefined,
+    latencyMs: e.UPSTREAM_LATENCY_MS,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    auditLogFile: e.AUDIT_LOG_FILE,
+    logLevel: e.LOG_LEVEL,
+  };
+}
