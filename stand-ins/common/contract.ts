@@ -50,8 +50,11 @@ export function loadContract(name: ContractName): Contract {
     }
     return n;
   };
+  const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
   const run = (schema: Json, value: unknown): string[] => {
-    const validate = ajv.compile({ $id: `${id}/tmp/${Math.random()}`, ...rebase(schema, id) });
+    const key = JSON.stringify(schema);
+    let validate = compiled.get(key);
+    if (!validate) compiled.set(key, (validate = ajv.compile({ $id: `${id}/schema/${compiled.size}`, ...rebase(schema, id) })));
     if (validate(value)) return [];
     return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
   };
