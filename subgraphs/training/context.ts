@@ -1,0 +1,48 @@
+import type DataLoader from 'dataloader';
+import { createPoaoTilgangLoader } from '../../lib/access/poaoTilgang.ts';
+import type { AccessDecision } from '../../lib/access/policy.ts';
+import type { BaseContext } from '../../lib/subgraph/context.ts';
+import { createUpstreamHttp } from '../../lib/upstream/http.ts';
+import { createDigipostClient, digipostNotConfigured } from './clients/digipost.ts';
+import { createFagopplaeringClient, type FagopplaeringClient } from './clients/fagopplaering.ts';
+import { createTrainingLoaders, type TrainingLoaders } from './loaders.ts';
+
+/** Where the training subgraph's upstreams are: configuration only, no code knows a host. */
+export interface TrainingUpstreams {
+  fagopplaering: { url: string; audience: string };
+  /**
+   * `senderId`: the county's Digipost sender account (X-Digipost-UserId; 900801 in the demo). Without it the
+   * delivery status of sent plans cannot be asked for (that field answers UPSTREAM_UNAVAILABLE).
+   */
+  digipost: { url: string; audience: string; senderId?: string };
+  /** The NAV API host, for poao-tilgang (a NAV advisor's access to a person). */
+  nav: { url: string; audience: string };
+}
+
+/** The training subgraph's per-request context: the shared base plus its clients and DataLoaders. */
+export interface TrainingContext extends BaseContext {
+  fagopplaering: FagopplaeringClient;
+  loaders: TrainingLoaders;
+  /** poao-tilgang decisions, only for NAV advisors (navAdvisorViaPoaoTilgang reads it). */
+  poaoTilgang?: DataLoader<string, AccessDecision>;
+}
+
+/** Builds the context of one request: new clients and loaders, so nothing (grants above all) outlives the request. */
+export function buildTrainingContext(base: BaseContext, upstreams: TrainingUpstreams, timeoutMs?: number): TrainingContext {
+  const fagopplaering = createFagopplaeringClient(
+    { baseUrl: upstreams.fagopplaering.url, timeoutMs },
+    base.upstream(upstreams.fagopplaering.audience),
+  );
+  const digipost = upstreams.digipost.senderId
+    ? createDigipostClient({ baseUrl: upstreams.digipost.url, senderId: upstreams.digipost.senderId, timeoutMs }, base.upstream(upstreams.digipost.audience))
+    : digipostNotConfigured;
+  const context: TrainingContext = { ...base, fagopplaering, loaders: createTrainingLoaders(fagopplaering, digipost, base.log) };
+  if (base.caller.role === 'nav-advisor') {
+    const nav = createUpstreamHttp(
+      { system: 'poao-tilgang', baseUrl: upstreams.nav.url, timeoutMs, correlationHeader: 'Nav-Call-Id', headers: { 'Nav-Consumer-Id': 'fagbrev-graph-training' } },
+      base.upstream(upstreams.nav.audience),
+    );
+    context.poaoTilgang = createPoaoTilgangLoader(nav, base.caller.azureId);
+  }
+  return context;
+}

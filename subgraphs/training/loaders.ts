@@ -1,0 +1,84 @@
+import DataLoader from 'dataloader';
+import pLimit from 'p-limit';
+import { ErrorCode, graphError } from '../../lib/errors.ts';
+import { upstreamContractViolation } from '../../lib/upstream/errors.ts';
+import type { Logger } from '../../lib/log.ts';
+import type { DigipostClient } from './clients/digipost.ts';
+import type { MessageDelivery } from './clients/digipost.schemas.ts';
+import { MAX_PERSONS_PER_SEARCH, type FagopplaeringClient, type RecordKind } from './clients/fagopplaering.ts';
+import type { PersonOpplaeringsdata } from './clients/fagopplaering.schemas.ts';
+import { toSkillsMappingRequest, toTrade, toTrainingPlan } from './mapping.ts';
+import type { SkillsMappingRequestModel, TradeModel, TrainingPlanModel } from './model.ts';
+
+/** One person's records of one kind, as a resolver asks for them. */
+export interface RecordRequest {
+  ident: string;
+  kind: RecordKind;
+}
+
+/** The per-request DataLoaders of the training subgraph. Created per request, never shared across requests. */
+export interface TrainingLoaders {
+  /** sokOpplaeringsdata: all persons and kinds asked for on one request level in one call (≤ 200 persons each). */
+  records: DataLoader<RecordRequest, PersonOpplaeringsdata>;
+  /** A person's skills-mapping requests (with their consent), newest first. */
+  requestsOfPerson: DataLoader<string, SkillsMappingRequestModel[]>;
+  trainingPlans: DataLoader<string, TrainingPlanModel>;
+  /** The trade catalogue by code (null: not in the catalogue); one listLaerefag call per request. */
+  trades: DataLoader<string, TradeModel | null>;
+  /** Digipost's delivery of a letter by message id. */
+  deliveries: DataLoader<string, MessageDelivery>;
+}
+
+const KIND_ORDER: readonly RecordKind[] = ['FAG', 'PRAKSIS', 'LAEREKONTRAKTER'];
+/** The contract has no batch endpoint for requests or plans: at most this many calls in flight per request. */
+const PARALLEL_CALLS = 8;
+
+export function createTrainingLoaders(client: FagopplaeringClient, digipost: DigipostClient, log: Logger): TrainingLoaders {
+  const limit = pLimit(PARALLEL_CALLS);
+  const each = <K, V>(keys: readonly K[], load: (key: K) => Promise<V>) =>
+    Promise.all(keys.map((key) => limit(() => load(key)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+
+  return {
+    records: new DataLoader(async (keys) => searchRecords(client, log, keys), { cacheKeyFn: (key) => `${key.kind}:${key.ident}` }),
+    requestsOfPerson: new DataLoader((idents) =>
+      each(idents, async (ident) => (await client.findRequestsOfPerson(ident)).map(toSkillsMappingRequest)),
+    ),
+    trainingPlans: new DataLoader((ids) => each(ids, async (id) => toTrainingPlan(await client.getTrainingPlan(id)))),
+    trades: new DataLoader(async (codes) => {
+      const catalogue = new Map((await client.listTrades()).map((l) => [l.programomradekode, l]));
+      return codes.map((code) => {
+        const trade = catalogue.get(code);
+        return trade ? toTrade(trade) : null;
+      });
+    }),
+    deliveries: new DataLoader((ids) => each(ids, (id) => digipost.getMessageDelivery(id))),
+  };
+}
+
+/**
+ * One sokOpplaeringsdata call per 200 persons, asking only for the kinds some resolver needs (data minimisation:
+ * a query for subjects does not fetch practice). Not found in the county → empty records; refused for this caller
+ * (no open request with consent covering the kind) → CONSENT_REQUIRED on that person's field.
+ */
+async function searchRecords(
+  client: FagopplaeringClient,
+  log: Logger,
+  keys: readonly RecordRequest[],
+): Promise<Array<PersonOpplaeringsdata | Error>> {
+  const idents = [...new Set(keys.map((k) => k.ident))];
+  const kinds = KIND_ORDER.filter((kind) => keys.some((k) => k.kind === kind));
+  const chunks: string[][] = [];
+  for (let i = 0; i < idents.length; i += MAX_PERSONS_PER_SEARCH) chunks.push(idents.slice(i, i + MAX_PERSONS_PER_SEARCH));
+  const found = new Map<string, PersonOpplaeringsdata | Error>();
+  for (const result of await Promise.all(chunks.map((chunk) => client.searchRecords(chunk, kinds)))) {
+    for (const person of result.personer) found.set(person.fnr, person);
+    for (const fnr of result.ikkeFunnet) found.set(fnr, { fnr, fag: [], praksis: [], laerekontrakter: [] });
+    for (const fnr of result.ikkeTilgang) {
+      found.set(fnr, graphError(ErrorCode.CONSENT_REQUIRED, 'The person has not consented to share these records.', { purpose: 'SKILLS_MAPPING' }));
+    }
+  }
+  const missing = idents.filter((ident) => !found.has(ident)).length;
+  // The contract answers every person asked for in exactly one list; a missing one is a breach.
+  if (missing > 0) log.error({ system: 'fagopplaering', operation: 'sokOpplaeringsdata', missing }, 'upstream contract violation');
+  return keys.map((key) => found.get(key.ident) ?? upstreamContractViolation('fagopplaering'));
+}
