@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
@@ -78,7 +79,8 @@ export async function createSubgraphApp<TContext extends BaseContext>(options: S
     schema,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatSubgraphError(formatted, error, options.log),
-    plugins: [auditFlushPlugin<TContext>(options.log), ...(options.plugins ?? [])],
+    // No inline traces: they would carry error details to the gateway's usage reporting, which we do not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditFlushPlugin<TContext>(options.log), ...(options.plugins ?? [])],
   });
   await apollo.start();
 

@@ -1,0 +1,70 @@
+import type DataLoader from 'dataloader';
+import { createPoaoTilgangLoader } from '../../lib/access/poaoTilgang.ts';
+import type { AccessDecision } from '../../lib/access/policy.ts';
+import type { BaseContext } from '../../lib/subgraph/context.ts';
+import { createVeilarbaktivitetClient, type VeilarbaktivitetClient } from './clients/veilarbaktivitet.ts';
+import { createVeilarbdialogClient, type VeilarbdialogClient } from './clients/veilarbdialog.ts';
+import { createVeilarboppfolgingClient, type VeilarboppfolgingClient } from './clients/veilarboppfolging.ts';
+import { createVeilarbvedtaksstotteClient, type VeilarbvedtaksstotteClient } from './clients/veilarbvedtaksstotte.ts';
+import { navHttp } from './clients/navHttp.ts';
+import { perPersonLoader } from './loaders.ts';
+import type { Activity, Decision14a, DialogueThread, FollowUp, OfficeAndAdvisor } from './model.ts';
+
+/** The NAV applications' clients for one request (writes in a later issue use them directly). */
+export interface NavClients {
+  veilarbaktivitet: VeilarbaktivitetClient;
+  veilarbdialog: VeilarbdialogClient;
+  veilarboppfolging: VeilarboppfolgingClient;
+  veilarbvedtaksstotte: VeilarbvedtaksstotteClient;
+}
+
+/** Per-person reads, each made at most once per person per request. */
+export interface NavLoaders {
+  activities: DataLoader<string, Activity[]>;
+  threads: DataLoader<string, DialogueThread[]>;
+  followUp: DataLoader<string, FollowUp | null>;
+  officeAndAdvisor: DataLoader<string, OfficeAndAdvisor>;
+  decision14a: DataLoader<string, Decision14a | null>;
+}
+
+/** The nav subgraph's per-request context. */
+export interface NavContext extends BaseContext {
+  clients: NavClients;
+  loaders: NavLoaders;
+  /** poao-tilgang decisions for the calling NAV advisor, batched; absent for every other role. */
+  poaoTilgang?: DataLoader<string, AccessDecision>;
+}
+
+export interface NavContextOptions {
+  /** Base URL of the NAV API host. */
+  baseUrl: string;
+  /** Audience of the tokens exchanged for NAV's services. */
+  audience: string;
+  timeoutMs?: number;
+}
+
+/** Builds the per-request context: clients, loaders and (for advisors) the poao-tilgang loader, all new per request. */
+export function navContextFactory(options: NavContextOptions): (base: BaseContext) => NavContext {
+  return (base) => {
+    const scope = base.upstream(options.audience);
+    const http = { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs };
+    const clients: NavClients = {
+      veilarbaktivitet: createVeilarbaktivitetClient(navHttp('veilarbaktivitet', http, scope)),
+      veilarbdialog: createVeilarbdialogClient(navHttp('veilarbdialog', http, scope)),
+      veilarboppfolging: createVeilarboppfolgingClient(navHttp('veilarboppfolging', http, scope)),
+      veilarbvedtaksstotte: createVeilarbvedtaksstotteClient(navHttp('veilarbvedtaksstotte', http, scope)),
+    };
+    const loaders: NavLoaders = {
+      activities: perPersonLoader((ident) => clients.veilarbaktivitet.activitiesOf(ident)),
+      threads: perPersonLoader((ident) => clients.veilarbdialog.threadsOf(ident)),
+      followUp: perPersonLoader((ident) => clients.veilarboppfolging.followUpOf(ident)),
+      officeAndAdvisor: perPersonLoader((ident) => clients.veilarboppfolging.officeAndAdvisorOf(ident)),
+      decision14a: perPersonLoader((ident) => clients.veilarbvedtaksstotte.latestDecisionOf(ident)),
+    };
+    const poaoTilgang =
+      base.caller.role === 'nav-advisor'
+        ? createPoaoTilgangLoader(navHttp('poao-tilgang', http, scope), base.caller.azureId)
+        : undefined;
+    return { ...base, clients, loaders, poaoTilgang };
+  };
+}
