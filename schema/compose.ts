@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, type GraphQLSchema } from 'graphql';
 import { subgraphSdl } from '../lib/subgraph/schema.ts';
 
 /** The subgraphs of the graph, in composition order, with the URL the embedded default serves each on. */
@@ -34,4 +35,9 @@ export function compose(): Composition {
 /** The committed supergraph, as the gateway loads it. */
 export function readSupergraph(): string {
   return readFileSync(SUPERGRAPH_PATH, 'utf8');
+}
+
+/** The API schema clients see (the supergraph without federation's join machinery), for validating operations. */
+export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
+  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
 }

@@ -59,7 +59,7 @@ export async function startStack(options: StackOptions) {
       nav: { url: nav.url, audience: UPSTREAM_AUDIENCE.nav },
       karrieresenter: { url: `${karrieresenter.url}/api/v1`, audience: UPSTREAM_AUDIENCE.karrieresenter },
       fagopplaering: { url: `${fagopplaering.url}/api/v1`, audience: UPSTREAM_AUDIENCE.fagopplaering },
-      digipost: { url: digipost.url, audience: UPSTREAM_AUDIENCE.digipost },
+      digipost: { url: digipost.url, audience: UPSTREAM_AUDIENCE.digipost, senderId: '900801' },
     };
     const [navSubgraph, careerSubgraph, trainingSubgraph] = await Promise.all([
       startNavSubgraph({ ...common, exchanger: exchanger(SUBGRAPH_CLIENT.nav), log: log.child({ process: 'nav' }), upstreams: { nav: upstream.nav }, port: port('navSubgraph') }).then(track),

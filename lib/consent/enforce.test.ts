@@ -19,8 +19,7 @@ const sdlFile = join(mkdtempSync(join(tmpdir(), 'enforce-')), 'schema.graphql');
 writeFileSync(
   sdlFile,
   `type Query { person(ident: ID!): Person  note(id: ID!): Note  centreNotes: [Note!]! }
-   type Person @key(fields: "ident") {
-     ident: ID!
+   extend type Person {
      name: String
      notes: [Note!]
      grades: [String!] @consent(purpose: SKILLS_MAPPING, grantees: [FAGOPPLAERING])

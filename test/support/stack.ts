@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import type { Caller } from '../../lib/auth/caller.ts';
+import { startStack, type Stack } from '../../stack/index.ts';
+import { DEMO_FIXTURES_DIR } from '../../stand-ins/common/fixtures.ts';
+
+/** The fixtures' reference "now": tests run at it, so no time shift applies and the files are the truth. */
+export const REFERENCE_NOW = new Date('2026-11-26T08:00:00.000+01:00');
+
+export interface GraphQLResult {
+  data?: Record<string, any> | null;
+  errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, any> }>;
+}
+
+export interface TestStack {
+  stack: Stack;
+  /** A real token from the running local issuer. */
+  token(caller: Caller): Promise<string>;
+  /** POSTs one operation to the gateway as `caller` (no caller: no token). */
+  query(caller: Caller | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult & { status: number }>;
+  /** The audit trail lines written so far. */
+  auditLines(): string[];
+}
+
+/**
+ * Starts the whole embedded default on free ports for a test file (issuer, stand-ins, subgraphs, gateway), at
+ * the fixtures' reference time, with the audit trail in a temp file.
+ */
+export function useStack(options: { fixturesDir?: string; now?: Date } = {}): TestStack {
+  let stack: Stack | undefined;
+  const auditLogFile = join(mkdtempSync(join(tmpdir(), 'fagbrev-audit-')), 'audit.log');
+  beforeAll(async () => {
+    stack = await startStack({
+      port: 0,
+      fixturesDir: options.fixturesDir ?? DEMO_FIXTURES_DIR,
+      now: options.now ?? REFERENCE_NOW,
+      latencyMs: 0,
+      upstreamTimeoutMs: 5000,
+      auditLogFile,
+      logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    });
+  });
+  afterAll(async () => stack?.close());
+
+  const token = (caller: Caller) => stack!.issuer.tokenFor(caller);
+  return {
+    get stack() {
+      return stack!;
+    },
+    token,
+    async query(caller, query, variables = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (caller) headers.authorization = `Bearer ${await token(caller)}`;
+      const res = await fetch(stack!.gateway.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      return { status: res.status, ...((await res.json()) as GraphQLResult) };
+    },
+    auditLines: () => (existsSync(auditLogFile) ? readFileSync(auditLogFile, 'utf8').split('\n').filter(Boolean) : []),
+  };
+}
+
+/** The persona of the demo set by its ident, as tests name them. */
+export const DEMO = {
+  P01: '14820482817',
+  P02: '23869823562',
+  P03: '05890082256',
+  P04: '30810263578',
+  P05: '11929633018',
+  P06: '17848938319',
+  P07: '59889523365',
+  P08: '08839918047',
+  P09: '02909717194',
+  P10: '27859311208',
+  P11: '03910587500',
+  P12: '21870461264',
+} as const;
