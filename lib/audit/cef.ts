@@ -28,24 +28,19 @@ const header = (v: string) => v.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 const ext = (v: string) => v.replace(/\\/g, '\\\\').replace(/=/g, '\\=').replace(/\r?\n/g, '\\n');
 
 export function toCef(e: AuditEvent): string {
-  const fields: [string, string | undefined][] = [
+  const labelled = (key: string, label: string, value: string | undefined): [string, string][] =>
+    value === undefined ? [] : [[`${key}Label`, label], [key, value]];
+  const fields: [string, string][] = [
     ['end', String(e.at)],
     ['suid', e.actor],
     ['duid', e.subject],
     ['sproc', e.callId],
     ['request', e.coordinate],
-    ['flexString1Label', 'Decision'],
-    ['flexString1', e.decision],
-    ['flexString2Label', 'Reason'],
-    ['flexString2', e.reason],
-    ['cs3Label', 'Purpose'],
-    ['cs3', e.purpose],
-    ['cs5Label', 'GrantId'],
-    ['cs5', e.grantId],
+    ...labelled('flexString1', 'Decision', e.decision),
+    ...labelled('flexString2', 'Reason', e.reason),
+    ...labelled('cs3', 'Purpose', e.purpose),
+    ...labelled('cs5', 'GrantId', e.grantId),
   ];
-  const extension = fields
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${ext(v!)}`)
-    .join(' ');
+  const extension = fields.map(([k, v]) => `${k}=${ext(v)}`).join(' ');
   return `CEF:0|fagbrev-graph|${header(e.source)}|1.0|audit:access|Personal data access|INFO|${extension}`;
 }

@@ -44,11 +44,17 @@ export function subgraphProcessConfig(name: SubgraphName, source: Env = process.
       clientSecret: e.TOKEN_EXCHANGE_CLIENT_SECRET ?? 'local-dev-secret',
     }),
     auditSink: auditSinkFromEnv(source, '.data/audit.log', `fagbrev-graph-${name}`),
+    now: () => new Date(),
     upstreams: {
       nav: { url: urls.upstreams.nav, audience: audience('nav') },
       karrieresenter: { url: urls.upstreams.karrieresenter, audience: audience('karrieresenter') },
       fagopplaering: { url: urls.upstreams.fagopplaering, audience: audience('fagopplaering') },
-      digipost: { url: urls.upstreams.digipost, audience: audience('digipost') },
+      digipost: { url: urls.upstreams.digipost, audience: audience('digipost'), senderId: source.DIGIPOST_SENDER_ID },
     },
   };
+}
+
+/** Stops a running process on SIGINT/SIGTERM. */
+export function stopOnSignals(close: () => Promise<void>): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close().then(() => process.exit(0)));
 }
