@@ -7,6 +7,7 @@ import { readSupergraph } from '../schema/compose.ts';
 import { startGateway } from './server.ts';
 
 if (isProduction() && !process.env.AUTH_ISSUER) throw new Error('AUTH_ISSUER is required in production.');
+if (isProduction() && !process.env.GATEWAY_SIGNING_SECRET) throw new Error('GATEWAY_SIGNING_SECRET is required in production.');
 const urls = stackUrls();
 const log = createLogger('gateway', z.string().default('info').parse(process.env.LOG_LEVEL));
 const server = await startGateway({
@@ -15,6 +16,7 @@ const server = await startGateway({
   verifier: createTokenVerifier({ issuer: urls.auth.issuer, jwksUrl: urls.auth.jwksUrl, audience: process.env.AUTH_AUDIENCE ?? GRAPH_AUDIENCE }),
   log,
   port: basePort(),
+  signingSecret: process.env.GATEWAY_SIGNING_SECRET,
 });
 log.info({ url: server.url }, 'gateway ready');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.close().then(() => process.exit(0)));

@@ -21,6 +21,8 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   verifier: TokenVerifier;
   log: Logger;
+  /** Signs every subgraph request with this secret (lib/signing). @default off */
+  signingSecret?: string;
   /** Largest request body accepted. @default '256kb' */
   maxBodySize?: string;
 }
@@ -35,7 +37,9 @@ export async function createGatewayApp(options: GatewayOptions) {
     buildService: ({ name, url }) => {
       const configured = options.subgraphUrls[name];
       if (!configured && !url) throw new Error(`No URL for subgraph ${name}`);
-      return new SubgraphSource({ url: configured ?? url });
+      const source = new SubgraphSource({ url: configured ?? url });
+      source.signingSecret = options.signingSecret;
+      return source;
     },
   });
   const apollo = new ApolloServer<GatewayContext>({

@@ -1,14 +1,33 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../lib/signing/gatewaySignature.ts';
 import type { GatewayContext } from './context.ts';
 
 /**
- * How the gateway calls a subgraph: the caller's own bearer token (each subgraph verifies it again) and the
- * call id, so one request can be followed through every log and upstream.
+ * How the gateway calls a subgraph: the caller's own bearer token (each subgraph verifies it again), the call id,
+ * so one request can be followed through every log and upstream, and — when a signing secret is configured — a
+ * signature the subgraph checks, so it can refuse traffic that did not come through the gateway.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+  signingSecret?: string;
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!context || !('callId' in context)) return; // health checks and schema loading carry no caller
-    request.http?.headers.set('authorization', context.authorization);
-    request.http?.headers.set('nav-call-id', context.callId);
+    if (!context || !('callId' in context) || !request.http) return; // health checks carry no caller
+    const headers = request.http.headers;
+    headers.set('authorization', context.authorization);
+    headers.set('nav-call-id', context.callId);
+    if (!this.signingSecret) return;
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    headers.set(TIMESTAMP_HEADER, timestamp);
+    headers.set(
+      SIGNATURE_HEADER,
+      sign(this.signingSecret, {
+        timestamp,
+        callId: context.callId,
+        authorization: context.authorization,
+        query: request.query ?? '',
+        operationName: request.operationName ?? null,
+        variables: request.variables ?? null,
+      }),
+    );
   }
 }

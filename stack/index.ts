@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { SUBGRAPH_CLIENT, UPSTREAM_AUDIENCE } from '../lib/auth/audiences.ts';
 import { createTokenExchanger } from '../lib/auth/exchange.ts';
@@ -54,7 +55,9 @@ export async function startStack(options: StackOptions) {
     const verifier = createTokenVerifier({ issuer: issuer.issuer, jwksUrl, audience: GRAPH_AUDIENCE });
     const exchanger = (clientId: string) => createTokenExchanger({ tokenUrl: `${issuer.issuer}/token`, clientId, clientSecret: LOCAL_CLIENT_SECRET });
     const auditSink = fileSink(resolve(options.auditLogFile));
-    const common = { verifier, log, timeoutMs: options.upstreamTimeoutMs, auditSink, now };
+    // Gateway signing is on in the embedded default: a subgraph refuses what the gateway did not sign.
+    const gatewaySigningSecret = options.gatewaySigningSecret ?? randomBytes(32).toString('hex');
+    const common = { verifier, log, timeoutMs: options.upstreamTimeoutMs, auditSink, now, gatewaySigningSecret };
     const upstream = {
       nav: { url: nav.url, audience: UPSTREAM_AUDIENCE.nav },
       karrieresenter: { url: `${karrieresenter.url}/api/v1`, audience: UPSTREAM_AUDIENCE.karrieresenter },
@@ -81,13 +84,22 @@ export async function startStack(options: StackOptions) {
 
     const subgraphUrls = { nav: navSubgraph.url, career: careerSubgraph.url, training: trainingSubgraph.url };
     const gateway = track(
-      await startGateway({ supergraphSdl: readSupergraph(), subgraphUrls, verifier, log: log.child({ process: 'gateway' }), port: port('gateway') }),
+      await startGateway({
+        supergraphSdl: readSupergraph(),
+        subgraphUrls,
+        verifier,
+        log: log.child({ process: 'gateway' }),
+        port: port('gateway'),
+        signingSecret: gatewaySigningSecret,
+      }),
     );
 
     return {
       gateway,
       issuer,
       subgraphUrls,
+      /** For tests that call a subgraph directly, as the gateway would. */
+      gatewaySigningSecret,
       upstreams: { nav, karrieresenter, fagopplaering, digipost },
       auditLogFile: resolve(options.auditLogFile),
       /** Stops every process, the gateway first. */

@@ -17,6 +17,8 @@ export interface StackOptions {
   auditLogFile: string;
   /** LOG_LEVEL. @default info */
   logLevel: string;
+  /** The secret the gateway signs subgraph requests with (GATEWAY_SIGNING_SECRET). @default a random one per start */
+  gatewaySigningSecret?: string;
 }
 
 const env = z.object({
@@ -26,6 +28,7 @@ const env = z.object({
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).default(5000),
   AUDIT_LOG_FILE: z.string().min(1).default('.data/audit.log'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GATEWAY_SIGNING_SECRET: z.string().min(32).optional(),
 });
 
 /** Reads the embedded default's configuration; a bad value fails here with a message naming the variable. */
@@ -45,5 +48,6 @@ export function stackOptionsFromEnv(source: Record<string, string | undefined> =
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     auditLogFile: e.AUDIT_LOG_FILE,
     logLevel: e.LOG_LEVEL,
+    gatewaySigningSecret: e.GATEWAY_SIGNING_SECRET,
   };
 }

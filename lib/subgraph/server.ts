@@ -17,6 +17,8 @@ import { scalarResolvers } from '../scalars.ts';
 import { RequestAuditTrail } from '../audit/trail.ts';
 import type { AuditSink } from '../audit/sink.ts';
 import { protectSchema } from '../consent/enforce.ts';
+import { assertSecret } from '../signing/gatewaySignature.ts';
+import { requireGatewaySignature } from '../signing/requireGatewaySignature.ts';
 import { UpstreamHttpError, upstreamFailureToGraphError } from '../upstream/errors.ts';
 import type { BaseContext } from './context.ts';
 
@@ -53,6 +55,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   auditSink: AuditSink;
   /** The clock. @default () => new Date() */
   now?: () => Date;
+  /** When set, requests the gateway did not sign with this secret are refused (lib/signing). @default off */
+  gatewaySigningSecret?: string;
 }
 
 const UNAUTHENTICATED = () =>
@@ -94,6 +98,7 @@ export async function createSubgraphApp<TContext extends BaseContext>(options: S
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    ...(options.gatewaySigningSecret ? [requireGatewaySignature(assertSecret(options.gatewaySigningSecret), options.log)] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const callId = callIdFrom(req.headers);

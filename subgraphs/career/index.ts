@@ -21,6 +21,8 @@ export interface CareerSubgraphOptions {
   timeoutMs?: number;
   /** Where audit events go (every disclosure to someone other than the person, every refusal). */
   auditSink: AuditSink;
+  /** Refuse requests the gateway did not sign (lib/signing). @default off */
+  gatewaySigningSecret?: string;
   /** The clock grants are judged by. @default () => new Date() */
   now?: () => Date;
 }
@@ -42,6 +44,7 @@ function serverOptions(options: CareerSubgraphOptions) {
     // Counsellors see their centre's notes under the access rules: the Karrieresenter holds the notes itself.
     consentExempt: ['KARRIERESENTER' as const],
     auditSink: options.auditSink,
+    gatewaySigningSecret: options.gatewaySigningSecret,
     ...(options.now ? { now: options.now } : {}),
   };
 }

@@ -26,6 +26,8 @@ export interface NavSubgraphOptions {
   timeoutMs?: number;
   /** Where audit events go (lib/audit/sink.ts). */
   auditSink: AuditSink;
+  /** Refuse requests the gateway did not sign (lib/signing). @default off */
+  gatewaySigningSecret?: string;
   /** The clock (ages, the target group). @default () => new Date() */
   now?: () => Date;
 }
@@ -44,6 +46,7 @@ function serverOptions(options: NavSubgraphOptions) {
     personAccess: navPersonAccess,
     grants: navGrants,
     auditSink: options.auditSink,
+    gatewaySigningSecret: options.gatewaySigningSecret,
     now: options.now,
   };
 }

@@ -29,6 +29,8 @@ export interface TrainingSubgraphOptions {
   timeoutMs?: number;
   /** Where audit events go (every disclosure to someone other than the person, every refusal). */
   auditSink: AuditSink;
+  /** Refuse requests the gateway did not sign (lib/signing). @default off */
+  gatewaySigningSecret?: string;
   /** The clock grants are judged by. @default () => new Date() */
   now?: () => Date;
 }
@@ -55,6 +57,7 @@ function serverOptions(options: TrainingSubgraphOptions): SubgraphServerOptions<
     personAccess: trainingPersonAccess,
     grants: trainingGrants,
     auditSink: options.auditSink,
+    gatewaySigningSecret: options.gatewaySigningSecret,
     ...(options.now ? { now: options.now } : {}),
   };
 }

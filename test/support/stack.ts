@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
+import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../lib/signing/gatewaySignature.ts';
 import type { Caller } from '../../lib/auth/caller.ts';
 import { startStack, type Stack } from '../../stack/index.ts';
 import { DEMO_FIXTURES_DIR } from '../../stand-ins/common/fixtures.ts';
@@ -20,6 +22,17 @@ export interface TestStack {
   token(caller: Caller): Promise<string>;
   /** POSTs one operation to the gateway as `caller` (no caller: no token). */
   query(caller: Caller | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult & { status: number }>;
+  /**
+   * POSTs straight to a subgraph (bypassing the gateway). Signed as the gateway would sign it unless
+   * `sign: false`; `authorization` overrides the caller's token (token probes).
+   */
+  subgraphQuery(
+    subgraph: 'nav' | 'career' | 'training',
+    caller: Caller | null,
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { sign?: boolean; authorization?: string },
+  ): Promise<GraphQLResult & { status: number }>;
   /** The audit trail lines written so far. */
   auditLines(): string[];
 }
@@ -54,6 +67,19 @@ export function useStack(options: { fixturesDir?: string; now?: Date } = {}): Te
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (caller) headers.authorization = `Bearer ${await token(caller)}`;
       const res = await fetch(stack!.gateway.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      return { status: res.status, ...((await res.json()) as GraphQLResult) };
+    },
+    async subgraphQuery(subgraph, caller, query, variables = {}, opts = {}) {
+      const authorization = opts.authorization ?? (caller ? `Bearer ${await token(caller)}` : '');
+      const callId = randomUUID();
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'nav-call-id': callId };
+      if (authorization) headers.authorization = authorization;
+      if (opts.sign !== false) {
+        const timestamp = String(Math.floor(Date.now() / 1000));
+        headers[TIMESTAMP_HEADER] = timestamp;
+        headers[SIGNATURE_HEADER] = sign(stack!.gatewaySigningSecret, { timestamp, callId, authorization, query, operationName: null, variables });
+      }
+      const res = await fetch(stack!.subgraphUrls[subgraph], { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       return { status: res.status, ...((await res.json()) as GraphQLResult) };
     },
     auditLines: () => (existsSync(auditLogFile) ? readFileSync(auditLogFile, 'utf8').split('\n').filter(Boolean) : []),
