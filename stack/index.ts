@@ -39,12 +39,13 @@ export async function startStack(options: StackOptions) {
     const issuer: RunningIssuer = track(await startLocalIssuer({ port: port('issuer'), fixturesDir: options.fixturesDir }));
     const jwksUrl = `${issuer.issuer}/jwks`;
     const standIn = { fixturesDir: options.fixturesDir, now, latencyMs: options.latencyMs, jwksUrl };
-    const digipost = track(await startDigipostStandIn({ ...standIn, port: port('digipostUpstream') }));
+    const digipost = track(await startDigipostStandIn({ ...standIn, audience: UPSTREAM_AUDIENCE.digipost, port: port('digipostUpstream') }));
     const [nav, karrieresenter, fagopplaering] = await Promise.all([
-      startNavStandIn({ ...standIn, port: port('navUpstream') }).then(track),
-      startKarrieresenterStandIn({ ...standIn, port: port('karrieresenterUpstream') }).then(track),
+      startNavStandIn({ ...standIn, audience: UPSTREAM_AUDIENCE.nav, port: port('navUpstream') }).then(track),
+      startKarrieresenterStandIn({ ...standIn, audience: UPSTREAM_AUDIENCE.karrieresenter, port: port('karrieresenterUpstream') }).then(track),
       startFagopplaeringStandIn({
         ...standIn,
+        audience: UPSTREAM_AUDIENCE.fagopplaering,
         port: port('fagopplaeringUpstream'),
         digipostUrl: digipost.url,
         // The county system sends letters with its own machine token (client credentials), not a person's.

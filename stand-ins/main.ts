@@ -3,6 +3,7 @@
  * with systems nav, karrieresenter, fagopplaering, digipost (default: all four), on the ports of the embedded
  * default's layout. Same configuration as npm start: PORT, FIXTURES_DIR, FIXTURES_NOW, UPSTREAM_LATENCY_MS.
  */
+import { UPSTREAM_AUDIENCE } from '../lib/auth/audiences.ts';
 import { defaultPort, stackUrls } from '../lib/config.ts';
 import type { RunningServer } from '../lib/http.ts';
 import { stackOptionsFromEnv } from '../stack/options.ts';
@@ -15,10 +16,10 @@ const options = stackOptionsFromEnv();
 const now = options.now ? () => new Date(options.now!) : () => new Date();
 const common = { fixturesDir: options.fixturesDir, now, latencyMs: options.latencyMs, jwksUrl: process.env.STANDIN_JWKS_URL };
 const systems = {
-  nav: () => startNavStandIn({ ...common, port: defaultPort('navUpstream') }),
-  karrieresenter: () => startKarrieresenterStandIn({ ...common, port: defaultPort('karrieresenterUpstream') }),
-  fagopplaering: () => startFagopplaeringStandIn({ ...common, port: defaultPort('fagopplaeringUpstream'), digipostUrl: stackUrls().upstreams.digipost }),
-  digipost: () => startDigipostStandIn({ ...common, port: defaultPort('digipostUpstream') }),
+  nav: () => startNavStandIn({ ...common, audience: UPSTREAM_AUDIENCE.nav, port: defaultPort('navUpstream') }),
+  karrieresenter: () => startKarrieresenterStandIn({ ...common, audience: UPSTREAM_AUDIENCE.karrieresenter, port: defaultPort('karrieresenterUpstream') }),
+  fagopplaering: () => startFagopplaeringStandIn({ ...common, audience: UPSTREAM_AUDIENCE.fagopplaering, port: defaultPort('fagopplaeringUpstream'), digipostUrl: stackUrls().upstreams.digipost }),
+  digipost: () => startDigipostStandIn({ ...common, audience: UPSTREAM_AUDIENCE.digipost, port: defaultPort('digipostUpstream') }),
 };
 type System = keyof typeof systems;
 

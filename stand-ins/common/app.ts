@@ -23,6 +23,8 @@ export interface StandInOptions {
   latencyMs?: number;
   /** When set, bearer tokens must be signed by a key from this JWKS (the local issuer's). @default decode only */
   jwksUrl?: string;
+  /** With jwksUrl: the `aud` a token must carry (the token was issued for this system). @default not checked */
+  audience?: string;
   /** Header echoed back for correlation: NAV logs Nav-Call-Id and echoes nothing. */
   echoHeader?: 'X-Correlation-ID';
   /** Writes the system's own 401 (NAV: no body; county systems: problem+json). */
@@ -59,7 +61,7 @@ export function createStandInApp(options: StandInOptions): Express {
     if (!match) return options.unauthorized(res);
     try {
       const token = match[1]!;
-      const claims = jwks ? (await jwtVerify(token, jwks)).payload : decodeJwt(token);
+      const claims = jwks ? (await jwtVerify(token, jwks, options.audience ? { audience: options.audience } : {})).payload : decodeJwt(token);
       const parsed = upstreamCallerSchema.safeParse(claims);
       if (!parsed.success) return options.unauthorized(res);
       res.locals.caller = parsed.data;

@@ -16,6 +16,8 @@ export interface DigipostStandInOptions {
   latencyMs?: number;
   /** When set, bearer tokens must be signed by a key from this JWKS. @default decode only */
   jwksUrl?: string;
+  /** With jwksUrl: the audience tokens must be issued for. @default not checked */
+  audience?: string;
 }
 
 /** Builds the express app and its in-memory state (tests assert on `state`). */
@@ -25,6 +27,7 @@ export async function createDigipostStandIn(options: DigipostStandInOptions = {}
   const app = createStandInApp({
     latencyMs: options.latencyMs,
     jwksUrl: options.jwksUrl,
+    audience: options.audience,
     echoHeader: 'X-Correlation-ID',
     unauthorized: digipostUnauthorized,
   });

@@ -23,6 +23,8 @@ export interface FagopplaeringStandInOptions {
   latencyMs?: number;
   /** When set, bearer tokens must be signed by a key from this JWKS. @default decode only */
   jwksUrl?: string;
+  /** With jwksUrl: the audience tokens must be issued for. @default not checked */
+  audience?: string;
   /** Base URL of Digipost, which the system calls itself when a plan is sent. @default none: sends fail with 502 DIGIPOST_FEILET */
   digipostUrl?: string;
   /** The county's Digipost sender account. @default 900801 (the fixtures' sender) */
@@ -48,7 +50,7 @@ export async function createFagopplaeringStandIn(
   const now = options.now ?? (() => new Date());
   const state = await loadFagopplaeringState({ fixturesDir: options.fixturesDir, now: now() });
   const addresses = options.printAddresses ?? (await loadPrintAddresses(options.fixturesDir, now()));
-  const app = createStandInApp({ latencyMs: options.latencyMs, jwksUrl: options.jwksUrl, echoHeader: 'X-Correlation-ID', unauthorized });
+  const app = createStandInApp({ latencyMs: options.latencyMs, jwksUrl: options.jwksUrl, audience: options.audience, echoHeader: 'X-Correlation-ID', unauthorized });
   const api = Router();
   api.use(opplaeringsdataRoutes(state));
   api.use(laereplanRoutes(state));

@@ -19,13 +19,15 @@ export interface NavStandInOptions {
   latencyMs?: number;
   /** When set, bearer tokens must be signed by a key from this JWKS. @default decode only */
   jwksUrl?: string;
+  /** With jwksUrl: the audience tokens must be issued for. @default not checked */
+  audience?: string;
 }
 
 /** Builds the express app and its in-memory state (tests assert on `state`). */
 export async function createNavStandIn(options: NavStandInOptions = {}): Promise<{ app: Express; state: NavState }> {
   const state = await loadNavState({ fixturesDir: options.fixturesDir, now: options.now });
   // NAV echoes no correlation header: the services log Nav-Call-Id and answer without it.
-  const app = createStandInApp({ latencyMs: options.latencyMs, jwksUrl: options.jwksUrl, unauthorized });
+  const app = createStandInApp({ latencyMs: options.latencyMs, jwksUrl: options.jwksUrl, audience: options.audience, unauthorized });
   app.use(aktivitetRoutes(state));
   app.use(dialogRoutes(state));
   app.use(oppfolgingRoutes(state));
