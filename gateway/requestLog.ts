@@ -1,25 +1,25 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from './context.ts';
+import type { GatewayMetrics } from './metrics.ts';
 
 /**
- * One JSON log line per operation: call id, actor, operation name, duration and error codes. Never variables or
- * results: they hold fødselsnumre and free text.
+ * One JSON log line and one metric sample per operation: call id, actor, operation name, duration and error codes.
+ * Never variables or results: they hold fødselsnumre and free text.
  */
-export function requestLogPlugin(): ApolloServerPlugin<GatewayContext> {
+export function requestLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       const started = performance.now();
       return {
         async willSendResponse({ contextValue: ctx, operationName, response }) {
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          ctx.log.info(
-            {
-              operation: operationName ?? null,
-              ms: Math.round(performance.now() - started),
-              errorCodes: [...new Set(errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))],
-            },
-            'graphql request',
-          );
+          const errorCodes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
+          const seconds = (performance.now() - started) / 1000;
+          // Operation names come from clients: only a safe, bounded set of characters reaches labels and logs.
+          const operation = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(operationName ?? '') ? operationName! : 'anonymous';
+          metrics.operations.inc({ operation, error: errorCodes[0] ?? 'none' });
+          metrics.duration.observe({ operation }, seconds);
+          ctx.log?.info({ operation, ms: Math.round(seconds * 1000), errorCodes }, 'graphql request');
         },
       };
     },

@@ -10,6 +10,8 @@ import { listen, type RunningServer } from '../lib/http.ts';
 import type { Logger } from '../lib/log.ts';
 import type { TokenVerifier } from '../lib/subgraph/server.ts';
 import type { GatewayContext } from './context.ts';
+import { DEFAULT_LIMITS, batchSizeLimit, operationLimitsRule, type GatewayLimits } from './limits.ts';
+import { createGatewayMetrics } from './metrics.ts';
 import { readinessOf } from './readiness.ts';
 import { requestLogPlugin } from './requestLog.ts';
 import { SubgraphSource } from './subgraphSource.ts';
@@ -25,6 +27,8 @@ export interface GatewayOptions {
   signingSecret?: string;
   /** Largest request body accepted. @default '256kb' */
   maxBodySize?: string;
+  /** Depth, alias and batch limits. @default DEFAULT_LIMITS */
+  limits?: Partial<GatewayLimits>;
 }
 
 const unauthenticated = () =>
@@ -42,17 +46,23 @@ export async function createGatewayApp(options: GatewayOptions) {
       return source;
     },
   });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const metrics = createGatewayMetrics();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     allowBatchedHttpRequests: true,
+    validationRules: [operationLimitsRule(limits)],
     includeStacktraceInErrorResponses: false,
-    plugins: [requestLogPlugin()],
+    plugins: [requestLogPlugin(metrics)],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
   app.get('/internal/isalive', (_req, res) => void res.send('alive'));
+  app.get('/internal/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.get('/internal/isready', async (_req, res) => {
     const readiness = await readinessOf(options.subgraphUrls);
     res.status(readiness.ready ? 200 : 503).json(readiness);
@@ -64,6 +74,7 @@ export async function createGatewayApp(options: GatewayOptions) {
       next();
     },
     express.json({ limit: options.maxBodySize ?? '256kb' }),
+    batchSizeLimit(limits),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const callId = res.get('Nav-Call-Id')!;
