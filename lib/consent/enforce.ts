@@ -10,7 +10,8 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import { organisationOf, actorId, type Organisation } from '../auth/caller.ts';
+import { organisationOf, type Organisation } from '../auth/caller.ts';
+import { recordDecision } from '../audit/record.ts';
 import type { AccessDecision, PersonAccessPolicy } from '../access/policy.ts';
 import { ErrorCode, graphError } from '../errors.ts';
 import type { BaseContext } from '../subgraph/context.ts';
@@ -184,16 +185,9 @@ class Guard<TContext extends BaseContext> {
     coordinate: string,
     event: { decision: 'Permit' | 'Deny'; reason?: string; purpose?: string; grantId?: string },
   ): void {
-    context.audit.record({
-      actor: actorId(context.caller),
-      subject,
-      coordinate,
-      callId: context.callId,
-      source: this.options.source,
-      at: context.now().getTime(),
-      ...event,
-    });
+    recordDecision(context, this.options.source, { subject, coordinate, ...event });
   }
+
 }
 
 /**

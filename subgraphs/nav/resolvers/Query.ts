@@ -1,6 +1,7 @@
 import { isValidIdent } from '../../../lib/ident.ts';
 import { badInput, forbidden } from '../../../lib/errors.ts';
 import { personal } from '../../../lib/consent/subject.ts';
+import { recordDecision } from '../../../lib/audit/record.ts';
 import { personLookup } from '../access.ts';
 import type { NavContext } from '../context.ts';
 import type { PersonRef } from '../model.ts';
@@ -16,8 +17,11 @@ export const Query = {
   async person(_parent: unknown, args: { ident: string }, context: NavContext): Promise<PersonRef> {
     if (!isValidIdent(args.ident)) throw badInput('ident is not a valid fødselsnummer or D-number.', 'ident');
     const decision = await personLookup[context.caller.role](context, args.ident);
-    // The same answer whether the person exists or not: a refusal discloses nothing.
-    if (!decision.permit) throw forbidden();
+    // The same answer whether the person exists or not: a refusal discloses nothing, and is audited.
+    if (!decision.permit) {
+      recordDecision(context, 'nav', { subject: args.ident, coordinate: 'Query.person', decision: 'Deny', reason: `FORBIDDEN:${decision.reason}` });
+      throw forbidden();
+    }
     return personal(args.ident, { ident: args.ident });
   },
 } satisfies TypeResolvers;
