@@ -21,7 +21,12 @@ export interface TestStack {
   /** A real token from the running local issuer. */
   token(caller: Caller): Promise<string>;
   /** POSTs one operation to the gateway as `caller` (no caller: no token). */
-  query(caller: Caller | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult & { status: number }>;
+  query(
+    caller: Caller | null,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResult & { status: number; headers: Headers }>;
   /**
    * POSTs straight to a subgraph (bypassing the gateway). Signed as the gateway would sign it unless
    * `sign: false`; `authorization` overrides the caller's token (token probes).
@@ -41,9 +46,9 @@ export interface TestStack {
  * Starts the whole embedded default on free ports for a test file (issuer, stand-ins, subgraphs, gateway), at
  * the fixtures' reference time, with the audit trail in a temp file.
  */
-export function useStack(options: { fixturesDir?: string; now?: Date } = {}): TestStack {
+export function useStack(options: { fixturesDir?: string; now?: Date; auditLogFile?: string } = {}): TestStack {
   let stack: Stack | undefined;
-  const auditLogFile = join(mkdtempSync(join(tmpdir(), 'fagbrev-audit-')), 'audit.log');
+  const auditLogFile = options.auditLogFile ?? join(mkdtempSync(join(tmpdir(), 'fagbrev-audit-')), 'audit.log');
   beforeAll(async () => {
     stack = await startStack({
       port: 0,
@@ -63,11 +68,11 @@ export function useStack(options: { fixturesDir?: string; now?: Date } = {}): Te
       return stack!;
     },
     token,
-    async query(caller, query, variables = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
+    async query(caller, query, variables = {}, extraHeaders = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
       if (caller) headers.authorization = `Bearer ${await token(caller)}`;
       const res = await fetch(stack!.gateway.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      return { status: res.status, ...((await res.json()) as GraphQLResult) };
+      return { status: res.status, headers: res.headers, ...((await res.json()) as GraphQLResult) };
     },
     async subgraphQuery(subgraph, caller, query, variables = {}, opts = {}) {
       const authorization = opts.authorization ?? (caller ? `Bearer ${await token(caller)}` : '');
