@@ -51,6 +51,8 @@ export async function createGatewayApp(options: GatewayOptions) {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     allowBatchedHttpRequests: true,
+    // The process owns shutdown (npm start, main.ts): Apollo's own signal handlers would re-raise the signal mid-stop.
+    stopOnTerminationSignals: false,
     validationRules: [operationLimitsRule(limits)],
     includeStacktraceInErrorResponses: false,
     plugins: [requestLogPlugin(metrics)],

@@ -82,6 +82,8 @@ export async function createSubgraphApp<TContext extends BaseContext>(options: S
   const apollo = new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown (npm start, main.ts): Apollo's own signal handlers would re-raise the signal mid-stop.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatSubgraphError(formatted, error, options.log),
     // No inline traces: they would carry error details to the gateway's usage reporting, which we do not use.
     plugins: [ApolloServerPluginInlineTraceDisabled(), auditFlushPlugin<TContext>(options.log), ...(options.plugins ?? [])],
