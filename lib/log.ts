@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { maskIdents } from './ident.ts';
 
 export type { Logger };
@@ -6,9 +6,10 @@ export type { Logger };
 /**
  * JSON logs (pino). Every string that reaches a line is passed through `maskIdents`, so a fødselsnummer
  * cannot be logged by accident; free text from notes and dialogue must never be passed to a logger at all.
+ * `destination` replaces stdout (tests capture the lines).
  */
-export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
+export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     name,
     level,
     base: { app: 'fagbrev-graph', process: name },
@@ -21,7 +22,9 @@ export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'inf
         method.apply(this, args.map((a) => (typeof a === 'string' ? maskIdents(a) : a)) as Parameters<typeof method>);
       },
     },
-  });
+  };
+  // No destination: pino's own fast stdout writer.
+  return destination ? pino(options, destination) : pino(options);
 }
 
 function mask(value: unknown, depth = 0): unknown {

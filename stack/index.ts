@@ -31,7 +31,7 @@ export type Stack = Awaited<ReturnType<typeof startStack>>;
 export async function startStack(options: StackOptions) {
   const port = (name: ProcessName) => (options.port === 0 ? 0 : options.port + PORT_OFFSET[name]);
   const now = options.now ? () => new Date(options.now!) : () => new Date();
-  const log = createLogger('fagbrev-graph', options.logLevel);
+  const log = createLogger('fagbrev-graph', options.logLevel, options.logDestination);
   const started: RunningServer[] = [];
   const track = <T extends RunningServer>(server: T): T => (started.push(server), server);
 
@@ -66,7 +66,7 @@ export async function startStack(options: StackOptions) {
       digipost: { url: digipost.url, audience: UPSTREAM_AUDIENCE.digipost, senderId: '900801' },
     };
     const [navSubgraph, careerSubgraph, trainingSubgraph] = await Promise.all([
-      startNavSubgraph({ ...common, exchanger: exchanger(SUBGRAPH_CLIENT.nav), log: log.child({ process: 'nav' }), upstreams: { nav: upstream.nav }, port: port('navSubgraph') }).then(track),
+      startNavSubgraph({ ...common, exchanger: exchanger(SUBGRAPH_CLIENT.nav), log: log.child({ process: 'nav' }), upstreams: { nav: upstream.nav }, caseloadOffices: nav.state.enheter.map((e) => e.enhetId), port: port('navSubgraph') }).then(track),
       startCareerSubgraph({
         ...common,
         exchanger: exchanger(SUBGRAPH_CLIENT.career),
@@ -99,6 +99,8 @@ export async function startStack(options: StackOptions) {
       gateway,
       issuer,
       subgraphUrls,
+      /** Each subgraph's server, so a test can stop one (readiness, one subgraph down). */
+      subgraphs: { nav: navSubgraph, career: careerSubgraph, training: trainingSubgraph },
       /** For tests that call a subgraph directly, as the gateway would. */
       gatewaySigningSecret,
       upstreams: { nav, karrieresenter, fagopplaering, digipost },

@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import { basePort, isProduction } from '../lib/config.ts';
 
@@ -17,6 +18,8 @@ export interface StackOptions {
   auditLogFile: string;
   /** LOG_LEVEL. @default info */
   logLevel: string;
+  /** Where the JSON log lines go instead of stdout (tests read them). @default stdout */
+  logDestination?: DestinationStream;
   /** The secret the gateway signs subgraph requests with (GATEWAY_SIGNING_SECRET). @default a random one per start */
   gatewaySigningSecret?: string;
 }
