@@ -41,6 +41,18 @@ describe('reading and changing bookings', () => {
       expect(november.body.bookings.map((b: { id: string }) => b.id)).toEqual([IDS.theaSession2]);
     });
 
+    it('gives a counsellor their own centre\'s bookings of a period, and refuses any other centre or caller', async () => {
+      const day = { centreId: 'KS-TRD', from: '2026-12-03T00:00:00+01:00', to: '2026-12-03T23:59:59+01:00' };
+      const own = await search(tokens.counsellor('KV-102', 'KS-TRD'), day);
+      expect(own.status).toBe(200);
+      expect(own.body.bookings.length).toBeGreaterThan(0);
+      for (const b of own.body.bookings) expect([b.centreId, b.start.slice(0, 10)]).toEqual(['KS-TRD', '2026-12-03']);
+      expect((await search(tokens.counsellor('KV-201', 'KS-STK'), day)).status).toBe(403);
+      expect((await search(tokens.nav(), day)).status).toBe(403);
+      expect((await search(tokens.person(P.thea), day)).status).toBe(403);
+      expect((await search(tokens.counsellor('KV-102', 'KS-TRD'), { ...day, fnr: P.thea })).status).toBe(400);
+    });
+
     it('refuses a reporting client with 403 and a malformed fnr with 400', async () => {
       expect((await search(tokens.partner(), { fnr: P.thea })).status).toBe(403);
       expect((await search(tokens.nav(), { fnr: '1234' })).status).toBe(400);

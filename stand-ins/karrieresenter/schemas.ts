@@ -34,12 +34,16 @@ export const bookingRequestSchema = z.object({
 });
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
 
-export const bookingSearchSchema = z.object({
-  fnr,
-  statuses: z.array(bookingStatus).optional(),
-  from: dateTime.optional(),
-  to: dateTime.optional(),
-});
+export const bookingSearchSchema = z
+  .object({
+    fnr: fnr.optional(),
+    // A counsellor's working day: the centre's bookings instead of one person's.
+    centreId: centreIdValue.optional(),
+    statuses: z.array(bookingStatus).optional(),
+    from: dateTime.optional(),
+    to: dateTime.optional(),
+  })
+  .refine((b) => (b.fnr === undefined) !== (b.centreId === undefined), { message: 'exactly one of fnr and centreId', path: ['fnr'] });
 
 export const cancelSchema = z.object({
   cancelledBy: z.enum(['BRUKER', 'NAV', 'KARRIERESENTER']),

@@ -1,3 +1,4 @@
+import { osloWallClock } from '../../lib/time.ts';
 import type { FixtureMeta } from '../common/fixtures.ts';
 import type { IdempotencyStore } from './idempotency.ts';
 import { createIdempotencyStore } from './idempotency.ts';
@@ -32,8 +33,32 @@ export interface KarrieresenterState {
   nextReference: number;
 }
 
+/**
+ * A slot id encodes its Oslo start (`SL-<centre>-<yyyyMMdd>-<HHmm>-<counsellor>`, contract `Slot.id`): after the
+ * fixture's times were moved to "now", the ids are written anew from the moved start, in slots and bookings alike.
+ */
+function slotIdFor(id: string, start: string): string {
+  const m = /^SL-(.+)-(\d{8})-(\d{4})-([^-]+-[^-]+)$/.exec(id);
+  if (!m) return id;
+  const local = osloWallClock(new Date(start));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `SL-${m[1]}-${local.year}${pad(local.month)}${pad(local.day)}-${pad(local.hour)}${pad(local.minute)}-${m[4]}`;
+}
+
+function withCurrentSlotIds(fixture: KarrieresenterFixture): KarrieresenterFixture {
+  const renamed = new Map<string, string>();
+  const slots = fixture.slots.map((slot) => {
+    const id = slotIdFor(slot.id, slot.start);
+    renamed.set(slot.id, id);
+    return { ...slot, id };
+  });
+  const bookings = fixture.bookings.map((b) => ({ ...b, slotId: renamed.get(b.slotId) ?? slotIdFor(b.slotId, b.start) }));
+  return { ...fixture, slots, bookings };
+}
+
 /** Builds the state from a fixture (already time-shifted by loadFixture). */
-export function stateFromFixture(fixture: KarrieresenterFixture): KarrieresenterState {
+export function stateFromFixture(original: KarrieresenterFixture): KarrieresenterState {
+  const fixture = withCurrentSlotIds(original);
   const slots = new Map(fixture.slots.map((s) => [s.id, s]));
   // The fixture lists only free slots; the booked ones are rebuilt from their bookings so that a cancelled
   // booking frees its slot again, as in the real system.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createUpstreamHttp, type UpstreamHttp, type UpstreamRequestScope } from '../../../lib/upstream/http.ts';
 import {
+  bookingSchema,
   bookingSearchSchema,
   centreSchema,
   noteSearchSchema,
@@ -15,6 +16,7 @@ import {
   type ContractShareGrant,
   type ContractSlot,
 } from './karrieresenter.schemas.ts';
+import { karrieresenterWrites, type KarrieresenterWrites } from './karrieresenter.writes.ts';
 
 /** The share-grant search takes at most 500 note ids per call (contract: searchShareGrants). */
 export const MAX_NOTE_IDS_PER_GRANT_SEARCH = 500;
@@ -36,11 +38,15 @@ export interface SlotQuery {
 }
 
 /** The Karrieresenter booking system, in one request, with the caller's token issued for it. */
-export interface KarrieresenterClient {
+export interface KarrieresenterClient extends KarrieresenterWrites {
   listCentres(): Promise<ContractCentre[]>;
   listAvailableSlots(query: SlotQuery): Promise<ContractSlot[]>;
   /** A person's bookings, ordered by start. */
   searchBookings(fnr: string): Promise<ContractBooking[]>;
+  /** A centre's bookings that start between `from` and `to` (counsellors of that centre only), ordered by start. */
+  searchCentreBookings(centreId: string, from: Date, to: Date): Promise<ContractBooking[]>;
+  /** One booking; 404 (UpstreamHttpError) when there is none the caller may see. */
+  getBooking(bookingId: string): Promise<ContractBooking>;
   /** Confirmation, reminder and cancellation records of one booking, oldest first. */
   listBookingNotifications(bookingId: string): Promise<ContractNotification[]>;
   /** A person's notes, newest first. */
@@ -56,6 +62,7 @@ export function createKarrieresenterClient(options: KarrieresenterClientOptions,
     scope,
   );
   return {
+    ...karrieresenterWrites(http),
     async listCentres() {
       const { data } = await http({ operation: 'listCentres', method: 'GET', path: '/centres', schema: z.array(centreSchema) });
       return data;
@@ -74,6 +81,15 @@ export function createKarrieresenterClient(options: KarrieresenterClientOptions,
       // The fnr travels in the body, never in a URL that ends up in access logs.
       const { data } = await http({ operation: 'searchBookings', method: 'POST', path: '/bookings/search', body: { fnr }, schema: bookingSearchSchema });
       return data.bookings;
+    },
+    async searchCentreBookings(centreId, from, to) {
+      const body = { centreId, from: from.toISOString(), to: to.toISOString() };
+      const { data } = await http({ operation: 'searchBookings', method: 'POST', path: '/bookings/search', body, schema: bookingSearchSchema });
+      return data.bookings;
+    },
+    async getBooking(bookingId) {
+      const { data } = await http({ operation: 'getBooking', method: 'GET', path: `/bookings/${encodeURIComponent(bookingId)}`, schema: bookingSchema });
+      return data;
     },
     async listBookingNotifications(bookingId) {
       const { data } = await http({

@@ -3,7 +3,8 @@ import { forbidden } from '../../../lib/errors.ts';
 import { subjectOf } from '../../../lib/consent/subject.ts';
 import type { CareerContext } from '../context.ts';
 import { toConfirmation, toReminder } from '../map.ts';
-import type { GuidanceBooking, GuidanceConfirmation, GuidanceReminder } from '../model.ts';
+import type { GuidanceBooking, GuidanceConfirmation, GuidanceReminder, PersonRef } from '../model.ts';
+import { personal } from '../../../lib/consent/subject.ts';
 
 /**
  * What a booking's notifications say (location, questions, links) is its content: only the person and the
@@ -22,6 +23,8 @@ async function notificationsOf(context: CareerContext, booking: GuidanceBooking)
 /** GuidanceBooking: the notifications, read only when asked for (the centre is a reference, see CareerCentre.ts). */
 export const GuidanceBookingResolvers = {
   GuidanceBooking: {
+    // The key only: the person's other fields are resolved, and checked, by the subgraphs that own them.
+    person: (booking: GuidanceBooking): PersonRef => personal(subjectOf(booking)!, { ident: subjectOf(booking)! }),
     async confirmation(booking: GuidanceBooking, _args: unknown, context: CareerContext): Promise<GuidanceConfirmation | null> {
       return toConfirmation(subjectOf(booking)!, await notificationsOf(context, booking));
     },
