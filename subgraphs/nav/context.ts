@@ -6,16 +6,21 @@ import { createVeilarbaktivitetClient, type VeilarbaktivitetClient } from './cli
 import { createVeilarbdialogClient, type VeilarbdialogClient } from './clients/veilarbdialog.ts';
 import { createVeilarboppfolgingClient, type VeilarboppfolgingClient } from './clients/veilarboppfolging.ts';
 import { createVeilarbvedtaksstotteClient, type VeilarbvedtaksstotteClient } from './clients/veilarbvedtaksstotte.ts';
+import { createVeilarbportefoljeClient, type VeilarbportefoljeClient } from './clients/veilarbportefolje.ts';
+import { permittedOffices } from './clients/poaoTilgangOffices.ts';
 import { navHttp } from './clients/navHttp.ts';
 import { perPersonLoader } from './loaders.ts';
 import type { Activity, Decision14a, DialogueThread, FollowUp, OfficeAndAdvisor } from './model.ts';
 
-/** The NAV applications' clients for one request (writes in a later issue use them directly). */
+/** The NAV applications' clients for one request (reads go through the loaders, writes use them directly). */
 export interface NavClients {
   veilarbaktivitet: VeilarbaktivitetClient;
   veilarbdialog: VeilarbdialogClient;
   veilarboppfolging: VeilarboppfolgingClient;
   veilarbvedtaksstotte: VeilarbvedtaksstotteClient;
+  veilarbportefolje: VeilarbportefoljeClient;
+  /** The configured offices the calling NAV employee has access to (one poao-tilgang batch). */
+  permittedOffices(azureId: string): Promise<string[]>;
 }
 
 /** Per-person reads, each made at most once per person per request. */
@@ -33,6 +38,8 @@ export interface NavContext extends BaseContext {
   loaders: NavLoaders;
   /** poao-tilgang decisions for the calling NAV advisor, batched; absent for every other role. */
   poaoTilgang?: DataLoader<string, AccessDecision>;
+  /** poao-tilgang write (SKRIVE) decisions for the calling NAV advisor, asked before every write. */
+  poaoTilgangWrite?: DataLoader<string, AccessDecision>;
 }
 
 export interface NavContextOptions {
@@ -41,6 +48,8 @@ export interface NavContextOptions {
   /** Audience of the tokens exchanged for NAV's services. */
   audience: string;
   timeoutMs?: number;
+  /** The NAV offices (enhet ids) whose caseloads myCaseload reads, for the offices the advisor has access to. */
+  caseloadOffices: readonly string[];
 }
 
 /** Builds the per-request context: clients, loaders and (for advisors) the poao-tilgang loader, all new per request. */
@@ -53,6 +62,8 @@ export function navContextFactory(options: NavContextOptions): (base: BaseContex
       veilarbdialog: createVeilarbdialogClient(navHttp('veilarbdialog', http, scope)),
       veilarboppfolging: createVeilarboppfolgingClient(navHttp('veilarboppfolging', http, scope)),
       veilarbvedtaksstotte: createVeilarbvedtaksstotteClient(navHttp('veilarbvedtaksstotte', http, scope)),
+      veilarbportefolje: createVeilarbportefoljeClient(navHttp('veilarbportefolje', http, scope)),
+      permittedOffices: (azureId) => permittedOffices(navHttp('poao-tilgang', http, scope), azureId, options.caseloadOffices),
     };
     const loaders: NavLoaders = {
       activities: perPersonLoader((ident) => clients.veilarbaktivitet.activitiesOf(ident)),
@@ -61,10 +72,9 @@ export function navContextFactory(options: NavContextOptions): (base: BaseContex
       officeAndAdvisor: perPersonLoader((ident) => clients.veilarboppfolging.officeAndAdvisorOf(ident)),
       decision14a: perPersonLoader((ident) => clients.veilarbvedtaksstotte.latestDecisionOf(ident)),
     };
-    const poaoTilgang =
-      base.caller.role === 'nav-advisor'
-        ? createPoaoTilgangLoader(navHttp('poao-tilgang', http, scope), base.caller.azureId)
-        : undefined;
-    return { ...base, clients, loaders, poaoTilgang };
+    const advisor = base.caller.role === 'nav-advisor' ? base.caller : undefined;
+    const poaoTilgang = advisor && createPoaoTilgangLoader(navHttp('poao-tilgang', http, scope), advisor.azureId);
+    const poaoTilgangWrite = advisor && createPoaoTilgangLoader(navHttp('poao-tilgang', http, scope), advisor.azureId, 'SKRIVE');
+    return { ...base, clients, loaders, poaoTilgang, poaoTilgangWrite };
   };
 }

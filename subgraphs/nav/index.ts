@@ -30,11 +30,20 @@ export interface NavSubgraphOptions {
   gatewaySigningSecret?: string;
   /** The clock (ages, the target group). @default () => new Date() */
   now?: () => Date;
+  /**
+   * The NAV offices (four-digit enhet ids) taking part in the programme: an advisor's caseload is read at each of
+   * them the advisor has access to. The graph gets no office from the advisor's token, and NAV's contract here has
+   * no "my offices" endpoint. @default [] (myCaseload is then empty)
+   */
+  caseloadOffices?: readonly string[];
 }
 
 function serverOptions(options: NavSubgraphOptions) {
   const { url, audience = DEFAULT_NAV_AUDIENCE } = options.upstreams.nav;
   if (!url) throw new Error('nav subgraph: upstreams.nav.url is required (the NAV API base URL).');
+  const caseloadOffices = options.caseloadOffices ?? [];
+  const badOffice = caseloadOffices.find((o) => !/^[0-9]{4}$/.test(o));
+  if (badOffice !== undefined) throw new Error(`nav subgraph: caseloadOffices must be four-digit NAV office numbers, got "${badOffice}".`);
   return {
     name: 'nav',
     typeDefs: subgraphTypeDefs(NAV_SCHEMA_PATH),
@@ -42,7 +51,7 @@ function serverOptions(options: NavSubgraphOptions) {
     verifier: options.verifier,
     exchanger: options.exchanger,
     log: options.log,
-    buildContext: navContextFactory({ baseUrl: url, audience, timeoutMs: options.timeoutMs }),
+    buildContext: navContextFactory({ baseUrl: url, audience, timeoutMs: options.timeoutMs, caseloadOffices }),
     personAccess: navPersonAccess,
     grants: navGrants,
     auditSink: options.auditSink,

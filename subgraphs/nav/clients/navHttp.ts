@@ -1,7 +1,7 @@
 import { createUpstreamHttp, type UpstreamHttp, type UpstreamRequestScope } from '../../../lib/upstream/http.ts';
 
 /** The NAV applications this subgraph calls; each is its own service (and host) in production. */
-export type NavApplication = 'veilarbaktivitet' | 'veilarbdialog' | 'veilarboppfolging' | 'veilarbvedtaksstotte' | 'poao-tilgang';
+export type NavApplication = 'veilarbaktivitet' | 'veilarbdialog' | 'veilarboppfolging' | 'veilarbvedtaksstotte' | 'veilarbportefolje' | 'poao-tilgang';
 
 /** NAV's services log the calling application; they read it from Nav-Consumer-Id. */
 export const NAV_CONSUMER_ID = 'fagbrev-graph';

@@ -1,12 +1,20 @@
 import { personal } from '../../../lib/consent/subject.ts';
 import type { UpstreamHttp } from '../../../lib/upstream/http.ts';
 import type { DialogueThread } from '../model.ts';
-import { dialogerDto, type DialogDto } from './veilarbdialog.schemas.ts';
+import { dialogDto, dialogerDto, type DialogDto } from './veilarbdialog.schemas.ts';
+
+/** A message to send: to a thread, or under an activity (whose thread the first message creates). */
+export type OutgoingMessage = { text: string; awaitingReplyFromPerson?: boolean } & ({ threadId: string } | { activityId: string });
 
 /** veilarbdialog: the dialogue between the person and NAV. */
 export interface VeilarbdialogClient {
   /** All the person's threads (free and under activities, historic included), messages oldest first. */
   threadsOf(ident: string): Promise<DialogueThread[]>;
+  /**
+   * Sends a message in the person's dialogue; the sender side follows the token. Not idempotent at NAV, so never
+   * retried. 409 (historic thread, person cannot be notified) and 400 reach the caller as UpstreamHttpError.
+   */
+  send(ident: string, message: OutgoingMessage): Promise<DialogueThread>;
 }
 
 export function createVeilarbdialogClient(http: UpstreamHttp): VeilarbdialogClient {
@@ -20,6 +28,22 @@ export function createVeilarbdialogClient(http: UpstreamHttp): VeilarbdialogClie
         schema: dialogerDto,
       });
       return data.map((dto) => toThread(ident, dto));
+    },
+
+    async send(ident, message) {
+      const { data } = await http({
+        operation: 'nyMelding',
+        method: 'POST',
+        path: '/veilarbdialog/api/dialog',
+        body: {
+          fnr: ident,
+          tekst: message.text,
+          ...('threadId' in message ? { dialogId: message.threadId } : { aktivitetId: message.activityId }),
+          venterPaaSvarFraBruker: message.awaitingReplyFromPerson,
+        },
+        schema: dialogDto,
+      });
+      return toThread(ident, data);
     },
   };
 }

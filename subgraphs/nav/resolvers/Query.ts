@@ -3,11 +3,12 @@ import { badInput, forbidden } from '../../../lib/errors.ts';
 import { personal } from '../../../lib/consent/subject.ts';
 import { recordDecision } from '../../../lib/audit/record.ts';
 import { personLookup } from '../access.ts';
+import { myCaseload } from '../caseload/myCaseload.ts';
 import type { NavContext } from '../context.ts';
 import type { PersonRef } from '../model.ts';
 import type { TypeResolvers } from './types.ts';
 
-/** Query.me and Query.person: the key of a person the caller may look up, nothing more. */
+/** Query.me and Query.person: the key of a person the caller may look up, nothing more; the advisor's caseload. */
 export const Query = {
   me(_parent: unknown, _args: unknown, context: NavContext): PersonRef {
     if (context.caller.role !== 'citizen') throw forbidden('Only a person can ask for themself.');
@@ -24,4 +25,6 @@ export const Query = {
     }
     return personal(args.ident, { ident: args.ident });
   },
+
+  myCaseload,
 } satisfies TypeResolvers;
