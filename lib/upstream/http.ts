@@ -35,6 +35,11 @@ export interface UpstreamCall<S extends z.ZodType> {
   headers?: Record<string, string>;
   /** zod schema of the 2xx body; `null` bodies (204) are parsed as `null`. */
   schema: S;
+  /**
+   * 5xx statuses by which this operation's contract gives a business answer for the client to map (fagopplæring's
+   * `502 DIGIPOST_FEILET`): they become UpstreamHttpError like a 4xx. @default none
+   */
+  clientHandles?: readonly number[];
 }
 
 export interface UpstreamResponse<T> {
@@ -83,7 +88,7 @@ export function createUpstreamHttp(options: UpstreamOptions, scope: UpstreamRequ
     scope.log.debug({ system: options.system, operation: call.operation, status: response.status, ms }, 'upstream call');
     const body = parseBody(text, response.headers.get('content-type'));
 
-    if (response.status >= 500 || response.status === 401) {
+    if ((response.status >= 500 && !call.clientHandles?.includes(response.status)) || response.status === 401) {
       scope.log.warn({ system: options.system, operation: call.operation, status: response.status }, 'upstream error');
       throw upstreamUnavailable(options.system);
     }

@@ -3,16 +3,17 @@ import { PERMIT, deny, nothing, ownDataOnly, type PersonAccessPolicy } from '../
 import type { Organisation } from '../../lib/auth/caller.ts';
 import { isActive, type Grant, type GrantQuery, type GrantSource } from '../../lib/consent/grants.ts';
 import type { TrainingContext } from './context.ts';
-import type { SkillsMappingRequestModel, SkillsMappingScope, SkillsMappingStatus } from './model.ts';
+import type { SkillsMappingRequestModel, SkillsMappingScope } from './model.ts';
 
-/** Open requests: fagopplæringen may still work on them (contract: MOTTATT, UNDER_BEHANDLING, PLAN_SENDT). */
-const OPEN: ReadonlySet<SkillsMappingStatus> = new Set(['MOTTATT', 'UNDER_BEHANDLING', 'PLAN_SENDT']);
-
-/** The kind of record each consent-bound Person field discloses, as the consent's omfang names it. */
-export const SCOPE_OF_PERSON_FIELD: Readonly<Record<string, SkillsMappingScope>> = {
-  'Person.completedSubjects': 'SUBJECTS_AND_GRADES',
-  'Person.practice': 'PRACTICE',
-  'Person.apprenticeships': 'APPRENTICESHIPS',
+/**
+ * The kinds of record each consent-bound Person field discloses, as the consent's omfang names them. The mapping is
+ * computed from subjects and practice, so its consent must cover both.
+ */
+export const SCOPE_OF_PERSON_FIELD: Readonly<Record<string, readonly SkillsMappingScope[]>> = {
+  'Person.completedSubjects': ['SUBJECTS_AND_GRADES'],
+  'Person.practice': ['PRACTICE'],
+  'Person.apprenticeships': ['APPRENTICESHIPS'],
+  'Person.priorSubjectMapping': ['SUBJECTS_AND_GRADES', 'PRACTICE'],
 };
 
 /** A request's consent (samtykke) as a grant; none once the person withdrew it (TRUKKET). */
@@ -28,15 +29,11 @@ export function grantOfRequest(request: SkillsMappingRequestModel, grantee: Orga
   return isActive(grant, now) ? grant : null;
 }
 
-/** The grant of the person's open request whose consent covers `scope`, if any. */
-async function openRequestGrant(context: TrainingContext, ident: string, grantee: Organisation, scope?: SkillsMappingScope) {
-  const now = context.now();
-  for (const request of await context.loaders.requestsOfPerson.load(ident)) {
-    if (!OPEN.has(request.status) || (scope && !request.consent.scope.includes(scope))) continue;
-    const grant = grantOfRequest(request, grantee, now);
-    if (grant) return grant;
-  }
-  return null;
+/** The grant of the person's open request (at most one, by contract) when its consent covers `scopes`. */
+export async function openRequestGrant(context: TrainingContext, ident: string, grantee: Organisation, scopes: readonly SkillsMappingScope[] = []) {
+  const request = await context.loaders.openRequestOf.load(ident);
+  if (!request || !scopes.every((scope) => request.consent.scope.includes(scope))) return null;
+  return grantOfRequest(request, grantee, context.now());
 }
 
 function isRequest(target: object): target is SkillsMappingRequestModel {
@@ -59,8 +56,8 @@ export const trainingGrants: GrantSource<TrainingContext> = {
       if (query.organisation === 'NAV' && !query.target.consent.scope.includes('TRAINING_PLAN_TO_NAV')) return null;
       return grantOfRequest(query.target, query.organisation, now);
     }
-    const scope = SCOPE_OF_PERSON_FIELD[query.coordinate];
-    if (scope) return openRequestGrant(context, query.subject, query.organisation, scope);
+    const scopes = SCOPE_OF_PERSON_FIELD[query.coordinate];
+    if (scopes) return openRequestGrant(context, query.subject, query.organisation, scopes);
     // A consent-bound coordinate this source does not know is never granted (fail closed).
     context.log.warn({ coordinate: query.coordinate }, 'no grant rule for coordinate');
     return null;

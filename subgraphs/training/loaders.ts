@@ -8,7 +8,7 @@ import type { MessageDelivery } from './clients/digipost.schemas.ts';
 import { MAX_PERSONS_PER_SEARCH, type FagopplaeringClient, type RecordKind } from './clients/fagopplaering.ts';
 import type { PersonOpplaeringsdata } from './clients/fagopplaering.schemas.ts';
 import { toSkillsMappingRequest, toTrade, toTrainingPlan } from './mapping.ts';
-import type { SkillsMappingRequestModel, TradeModel, TrainingPlanModel } from './model.ts';
+import { OPEN_STATUSES, type SkillsMappingRequestModel, type TradeModel, type TrainingPlanModel } from './model.ts';
 
 /** One person's records of one kind, as a resolver asks for them. */
 export interface RecordRequest {
@@ -22,9 +22,16 @@ export interface TrainingLoaders {
   records: DataLoader<RecordRequest, PersonOpplaeringsdata>;
   /** A person's skills-mapping requests (with their consent), newest first. */
   requestsOfPerson: DataLoader<string, SkillsMappingRequestModel[]>;
+  /**
+   * The person's open request (MOTTATT, UNDER_BEHANDLING, PLAN_SENDT), if any: the contract allows at most one per
+   * person, so the worklist primes it for every person on its page and the access rule needs no call per person.
+   */
+  openRequestOf: DataLoader<string, SkillsMappingRequestModel | null>;
   trainingPlans: DataLoader<string, TrainingPlanModel>;
   /** The trade catalogue by code (null: not in the catalogue); one listLaerefag call per request. */
   trades: DataLoader<string, TradeModel | null>;
+  /** The whole catalogue, in the catalogue's order (the same single listLaerefag call). */
+  catalogue(): Promise<TradeModel[]>;
   /** Digipost's delivery of a letter by message id. */
   deliveries: DataLoader<string, MessageDelivery>;
 }
@@ -38,19 +45,23 @@ export function createTrainingLoaders(client: FagopplaeringClient, digipost: Dig
   const each = <K, V>(keys: readonly K[], load: (key: K) => Promise<V>) =>
     Promise.all(keys.map((key) => limit(() => load(key)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
 
+  let catalogue: Promise<Map<string, TradeModel>> | undefined;
+  const loadCatalogue = () => (catalogue ??= client.listTrades().then((list) => new Map(list.map((l) => [l.programomradekode, toTrade(l)]))));
+  const requestsOfPerson = new DataLoader<string, SkillsMappingRequestModel[]>((idents) =>
+    each(idents, async (ident) => (await client.findRequestsOfPerson(ident)).map(toSkillsMappingRequest)),
+  );
   return {
     records: new DataLoader(async (keys) => searchRecords(client, log, keys), { cacheKeyFn: (key) => `${key.kind}:${key.ident}` }),
-    requestsOfPerson: new DataLoader((idents) =>
-      each(idents, async (ident) => (await client.findRequestsOfPerson(ident)).map(toSkillsMappingRequest)),
+    requestsOfPerson,
+    openRequestOf: new DataLoader((idents) =>
+      each(idents, async (ident) => (await requestsOfPerson.load(ident)).find((r) => OPEN_STATUSES.has(r.status)) ?? null),
     ),
     trainingPlans: new DataLoader((ids) => each(ids, async (id) => toTrainingPlan(await client.getTrainingPlan(id)))),
     trades: new DataLoader(async (codes) => {
-      const catalogue = new Map((await client.listTrades()).map((l) => [l.programomradekode, l]));
-      return codes.map((code) => {
-        const trade = catalogue.get(code);
-        return trade ? toTrade(trade) : null;
-      });
+      const byCode = await loadCatalogue();
+      return codes.map((code) => byCode.get(code) ?? null);
     }),
+    catalogue: async () => [...(await loadCatalogue()).values()],
     deliveries: new DataLoader((ids) => each(ids, (id) => digipost.getMessageDelivery(id))),
   };
 }

@@ -142,6 +142,7 @@ export function toSkillsMappingRequest(k: Kartleggingsforesporsel): SkillsMappin
   const v = k.henvisendeVeileder;
   return personal(k.fnr, {
     id: k.id,
+    version: k.versjon,
     personIdent: k.fnr,
     reference: k.referanse,
     status: k.status,

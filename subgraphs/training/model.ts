@@ -15,6 +15,8 @@ export type ApprenticeshipContractType = 'APPRENTICE' | 'TRAINING_CANDIDATE' | '
 export type ApprenticeshipStatus = 'ACTIVE' | 'COMPLETED' | 'CANCELLED';
 export type TrainingRoute = 'APPRENTICESHIP' | 'EXPERIENCE_BASED_CANDIDATE' | 'CERTIFICATE_AT_WORK' | 'ADULT_EDUCATION';
 export type SkillsMappingStatus = 'MOTTATT' | 'UNDER_BEHANDLING' | 'PLAN_SENDT' | 'AVSLUTTET' | 'TRUKKET';
+/** Open requests: fagopplæringen may still work on them (contract: MOTTATT, UNDER_BEHANDLING, PLAN_SENDT). */
+export const OPEN_STATUSES: ReadonlySet<SkillsMappingStatus> = new Set(['MOTTATT', 'UNDER_BEHANDLING', 'PLAN_SENDT']);
 export type SkillsMappingScope = 'SUBJECTS_AND_GRADES' | 'PRACTICE' | 'APPRENTICESHIPS' | 'TRAINING_PLAN_TO_NAV';
 export type ConsentMethod = 'MUNTLIG' | 'SKRIFTLIG' | 'DIGITAL';
 export type TrainingPlanStatus = 'DRAFT' | 'SENT';
@@ -104,6 +106,8 @@ export interface SkillsMappingConsentModel extends Personal {
 
 export interface SkillsMappingRequestModel extends Personal {
   id: string;
+  /** Versjon: changes need the version last read. */
+  version: number;
   /** The person the request is about (resolved to a Person reference). */
   personIdent: string;
   reference: string;

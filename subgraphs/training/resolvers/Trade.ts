@@ -19,6 +19,9 @@ export const TradeResolvers = {
     trade(_root: unknown, args: { code: string }, context: TrainingContext) {
       return tradeByCode(args.code, context);
     },
+    trades(_root: unknown, _args: unknown, context: TrainingContext) {
+      return context.loaders.catalogue();
+    },
   },
   Trade: {
     __resolveReference(reference: { code: string }, context: TrainingContext) {
