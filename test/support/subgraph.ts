@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Caller, VerifiedToken } from '../../lib/auth/caller.ts';
 import { listen, type RunningServer } from '../../lib/http.ts';
 import type { TokenExchanger, TokenVerifier } from '../../lib/subgraph/server.ts';
+import { upstreamClaimsFor } from '../../stand-ins/issuer/upstreamClaims.ts';
 
 /**
  * Test doubles for a subgraph's unit tests: a verifier that reads the caller from a test bearer
@@ -22,28 +23,12 @@ export function testAuth(): { verifier: TokenVerifier; exchanger: TokenExchanger
   };
   const exchanger: TokenExchanger = {
     async exchange(subject, audience) {
-      const claims = upstreamClaims(subject.caller);
+      const claims = upstreamClaimsFor(subject.caller);
       const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
       return `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, aud: audience })}.`;
     },
   };
   return { verifier, exchanger, bearer: (caller) => `Bearer test:${Buffer.from(JSON.stringify(caller)).toString('base64url')}` };
-}
-
-/** The claims the upstream stand-ins read, as the local issuer's token exchange writes them. */
-function upstreamClaims(caller: Caller): Record<string, string> {
-  switch (caller.role) {
-    case 'citizen':
-      return { role: 'PERSON', pid: caller.ident, sub: caller.ident };
-    case 'nav-advisor':
-      return { role: 'NAV', NAVident: caller.navIdent, oid: caller.azureId, sub: caller.azureId };
-    case 'career-counsellor':
-      return { role: 'KARRIERESENTER', counsellorId: caller.counsellorId, centreId: caller.centreId, sub: caller.counsellorId };
-    case 'training-advisor':
-      return { role: 'FAGOPPLAERING', advisorId: caller.advisorId, sub: caller.advisorId };
-    case 'partner-reporting':
-      return { role: 'PARTNER', sub: caller.clientId };
-  }
 }
 
 /** nock discipline for a test file: no real network, clean mocks before each test, none left pending after. */
