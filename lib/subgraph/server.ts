@@ -7,6 +7,8 @@ import express from 'express';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { actorId, type Organisation, type VerifiedToken } from '../auth/caller.ts';
 import type { PersonAccessPolicy } from '../access/policy.ts';
+import type { TokenExchanger } from '../auth/exchange.ts';
+import type { TokenVerifier } from '../auth/verify.ts';
 import type { GrantSource } from '../consent/grants.ts';
 import { callIdFrom } from '../callId.ts';
 import { ErrorCode } from '../errors.ts';
@@ -22,14 +24,7 @@ import { requireGatewaySignature } from '../signing/requireGatewaySignature.ts';
 import { UpstreamHttpError, upstreamFailureToGraphError } from '../upstream/errors.ts';
 import type { BaseContext } from './context.ts';
 
-/** Verifies the Authorization header (lib/auth/verify.ts). */
-export interface TokenVerifier {
-  verify(authorization: string | undefined): Promise<VerifiedToken>;
-}
-/** Exchanges the caller's token for one issued for an upstream (lib/auth/exchange.ts). */
-export interface TokenExchanger {
-  exchange(subject: VerifiedToken, audience: string): Promise<string>;
-}
+export type { TokenExchanger, TokenVerifier };
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** nav, career or training. */
