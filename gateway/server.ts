@@ -2,10 +2,9 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError } from 'graphql';
 import { actorId } from '../lib/auth/caller.ts';
+import { authRefusal, refusalReason } from '../lib/auth/refusal.ts';
 import { callIdFrom } from '../lib/callId.ts';
-import { ErrorCode } from '../lib/errors.ts';
 import { listen, type RunningServer } from '../lib/http.ts';
 import type { Logger } from '../lib/log.ts';
 import type { TokenVerifier } from '../lib/subgraph/server.ts';
@@ -30,9 +29,6 @@ export interface GatewayOptions {
   /** Depth, alias and batch limits. @default DEFAULT_LIMITS */
   limits?: Partial<GatewayLimits>;
 }
-
-const unauthenticated = () =>
-  new GraphQLError('A valid bearer token is required.', { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 
 /** The router process: token verification, the supergraph, call ids, JSON logs, health. */
 export async function createGatewayApp(options: GatewayOptions) {
@@ -85,9 +81,9 @@ export async function createGatewayApp(options: GatewayOptions) {
           const { caller } = await options.verifier.verify(authorization);
           const log = options.log.child({ callId, actor: actorId(caller), role: caller.role });
           return { callId, authorization: authorization!, caller, log };
-        } catch {
-          options.log.info({ callId }, 'request refused: no valid token');
-          throw unauthenticated();
+        } catch (error) {
+          options.log.info({ callId, reason: refusalReason(error) }, 'request refused: no valid token');
+          throw authRefusal(error);
         }
       },
     }),

@@ -6,6 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import express from 'express';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { actorId, type Organisation, type VerifiedToken } from '../auth/caller.ts';
+import { authRefusal, refusalReason } from '../auth/refusal.ts';
 import type { PersonAccessPolicy } from '../access/policy.ts';
 import type { TokenExchanger } from '../auth/exchange.ts';
 import type { TokenVerifier } from '../auth/verify.ts';
@@ -54,11 +55,6 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   gatewaySigningSecret?: string;
 }
 
-const UNAUTHENTICATED = () =>
-  new GraphQLError('A valid bearer token is required.', {
-    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-  });
-
 /**
  * A Federation 2 subgraph over HTTP: it trusts no one — every request's token is verified here, not only at the
  * gateway — and serves /graphql, /internal/isalive, /internal/isready and /internal/metrics.
@@ -103,8 +99,9 @@ export async function createSubgraphApp<TContext extends BaseContext>(options: S
         let auth: VerifiedToken;
         try {
           auth = await options.verifier.verify(req.get('authorization'));
-        } catch {
-          throw UNAUTHENTICATED();
+        } catch (error) {
+          log.info({ reason: refusalReason(error) }, 'request refused: no valid token');
+          throw authRefusal(error);
         }
         const base: BaseContext = {
           callId,
