@@ -3,7 +3,7 @@ import { PERMIT, deny, nothing, ownDataOnly, type PersonAccessPolicy } from '../
 import type { Organisation } from '../../lib/auth/caller.ts';
 import { isActive, type Grant, type GrantQuery, type GrantSource } from '../../lib/consent/grants.ts';
 import type { TrainingContext } from './context.ts';
-import type { SkillsMappingRequestModel, SkillsMappingScope } from './model.ts';
+import { OPEN_STATUSES, type SkillsMappingRequestModel, type SkillsMappingScope } from './model.ts';
 
 /**
  * The kinds of record each consent-bound Person field discloses, as the consent's omfang names them. The mapping is
@@ -52,8 +52,10 @@ export const trainingGrants: GrantSource<TrainingContext> = {
       return grantOfRequest(query.target, query.organisation, now);
     }
     if (query.coordinate === 'SkillsMappingRequest.trainingPlan' && isRequest(query.target)) {
-      // NAV sees the plan only when the person let fagopplæringen pass it on (omfang OPPLAERINGSPLAN_TIL_NAV).
+      // NAV sees the plan only when the person let fagopplæringen pass it on (omfang OPPLAERINGSPLAN_TIL_NAV), and
+      // only while the request is open (fagopplæringen's rule): decided here, so the refusal is audited as one.
       if (query.organisation === 'NAV' && !query.target.consent.scope.includes('TRAINING_PLAN_TO_NAV')) return null;
+      if (query.organisation === 'NAV' && !OPEN_STATUSES.has(query.target.status)) return null;
       return grantOfRequest(query.target, query.organisation, now);
     }
     const scopes = SCOPE_OF_PERSON_FIELD[query.coordinate];
