@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
+import { GENERATED_FIXTURES_DIR } from '../support/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { callsBetween, clientOperation, navTruth, upstreamCalls } from '../../subgraphs/nav/test/navTruth.ts';
 import { useStack } from '../support/stack.ts';
 
-const GENERATED = fileURLToPath(new URL('../../stand-ins/fixtures/generated', import.meta.url));
+const GENERATED = GENERATED_FIXTURES_DIR;
 const truth = navTruth(GENERATED);
 const ADVISOR_CASELOAD = clientOperation('nav-advisor.graphql', 'AdvisorCaseload');
 

@@ -1,5 +1,5 @@
+import { GENERATED_FIXTURES_DIR } from '../support/fixtures.ts';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../lib/auth/caller.ts';
 import { useStack } from '../support/stack.ts';
@@ -7,7 +7,7 @@ import { useStack } from '../support/stack.ts';
 /** The training operations through the gateway on the generated set (300 persons), against its fixture files. */
 
 type Json = Record<string, any>;
-const DIR = fileURLToPath(new URL('../../stand-ins/fixtures/generated', import.meta.url));
+const DIR = GENERATED_FIXTURES_DIR;
 const fag = JSON.parse(readFileSync(`${DIR}/fagopplaering.json`, 'utf8')) as Json;
 const nav = JSON.parse(readFileSync(`${DIR}/nav.json`, 'utf8')) as Json;
 

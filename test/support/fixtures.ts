@@ -12,8 +12,12 @@ import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 // The files are the systems' own payloads; their shapes are checked against the contracts in test/fixtures.test.ts.
 type Json = Record<string, any>;
 
-/** The generated set of 300 persons (stand-ins/fixtures/generated). */
-export const GENERATED_FIXTURES_DIR = fileURLToPath(new URL('../../stand-ins/fixtures/generated', import.meta.url));
+/**
+ * The generated set the tests run on: the committed 300 persons (stand-ins/fixtures/generated), or a larger set
+ * made with the upstream contracts' generator and named by TEST_GENERATED_FIXTURES_DIR (e.g. 10 000 persons).
+ */
+export const GENERATED_FIXTURES_DIR =
+  process.env.TEST_GENERATED_FIXTURES_DIR ?? fileURLToPath(new URL('../../stand-ins/fixtures/generated', import.meta.url));
 
 export interface Fixtures {
   nav: Json;
