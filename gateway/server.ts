@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, batchSizeLimit, operationLimitsRule, type GatewayLimits
 import { createGatewayMetrics } from './metrics.ts';
 import { readinessOf } from './readiness.ts';
 import { requestLogPlugin } from './requestLog.ts';
+import { formatGatewayError } from './subgraphErrors.ts';
 import { SubgraphSource } from './subgraphSource.ts';
 
 export interface GatewayOptions {
@@ -51,6 +52,7 @@ export async function createGatewayApp(options: GatewayOptions) {
     stopOnTerminationSignals: false,
     validationRules: [operationLimitsRule(limits)],
     includeStacktraceInErrorResponses: false,
+    formatError: formatGatewayError,
     plugins: [requestLogPlugin(metrics)],
   });
   await apollo.start();

@@ -1,6 +1,11 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLError } from 'graphql';
 import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../lib/signing/gatewaySignature.ts';
 import type { GatewayContext } from './context.ts';
+import { subgraphHttpError } from './subgraphErrors.ts';
+
+/** A subgraph's HTTP response as the data source hands it over. */
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
 /**
  * How the gateway calls a subgraph: the caller's own bearer token (each subgraph verifies it again), the call id,
@@ -29,5 +34,11 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
         variables: request.variables ?? null,
       }),
     );
+  }
+
+  /** A subgraph's non-200 answer, without its URL or body (subgraphErrors.ts). */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body: unknown = await response.json().catch(() => null);
+    return subgraphHttpError(response.status, body);
   }
 }
