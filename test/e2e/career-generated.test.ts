@@ -58,7 +58,7 @@ describe('the career subgraph on the generated set (300 persons)', () => {
   it('the counsellor\'s day lists the sessions of their centre as the booking system holds them', async () => {
     const day = startedToday.start.slice(0, 10);
     const res = await graph.query(counsellorOf(startedToday.centreId), op.counsellorDay, { centreId: startedToday.centreId, date: day });
-    const expected = bookings.filter((b) => b.centreId === startedToday.centreId && b.start.slice(0, 10) === day).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    const expected = bookings.filter((b) => b.centreId === startedToday.centreId && b.start.slice(0, 10) === day).sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id));
     expect(res.data!.centreBookings.map((b: any) => [b.id, b.person.ident])).toEqual(expected.map((b) => [b.id, b.person.fnr]));
   });
 });

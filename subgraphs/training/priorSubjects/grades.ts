@@ -1,19 +1,13 @@
 import type { CompletedSubjectModel, Term } from '../model.ts';
 
 /**
- * Grades that pass (fagopplaering.openapi.yaml, FullfortFag.bestatt: "a grade 2–6, B, BM, GK or R"). 1 and IB fail;
- * D (deltatt), F (fritatt) and IV (ikke vurdert) are no assessment of competence, so they credit nothing.
+ * A result passes when the system of record says its deciding assessment was passed (fagopplaering.openapi.yaml,
+ * FullfortFag.bestatt: "a grade 2–6, B, BM, GK or R in the deciding assessment"). Which assessment decides is the
+ * county's rule, not ours to re-derive: an external candidate's (privatist's) exam decides even where an old
+ * standpunkt grade from school was 1 (forskrift til opplæringslova § 3-45 ff.), so the mapping trusts the record.
  */
-const PASSING: ReadonlySet<string> = new Set(['2', '3', '4', '5', '6', 'B', 'BM', 'GK', 'R']);
-
-/**
- * A result passes when it has a grade and every grade it has passes: standpunkt and exam are separate grades on the
- * diploma (NVB ¤F fields F5 and F6), and a failed one of them means the subject is not passed (forskrift til
- * opplæringslova kap. 3: karakteren 1 = ikke bestått).
- */
-export function passes(result: Pick<CompletedSubjectModel, 'overallGrade' | 'examGrade'>): boolean {
-  const grades = [result.overallGrade, result.examGrade].filter((g): g is string => g !== null);
-  return grades.length > 0 && grades.every((g) => PASSING.has(g));
+export function passes(result: Pick<CompletedSubjectModel, 'passed'>): boolean {
+  return result.passed;
 }
 
 const termOrder = (term: Term) => (term === 'SPRING' ? 0 : 1);

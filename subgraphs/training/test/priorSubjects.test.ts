@@ -37,6 +37,10 @@ function result(
 ): CompletedSubjectModel {
   const overallGrade = grades.overall ?? null;
   const examGrade = grades.exam ?? null;
+  // As the county's record says it (FullfortFag.bestatt): a pupil passes when every grade passes; an external
+  // candidate's exam is the deciding assessment, whatever an old standpunkt grade says.
+  const pass = (g: string | null) => g !== null && /^([2-6]|B|BM|GK|R)$/.test(g);
+  const deciding = when.external ? [examGrade] : [overallGrade, examGrade].filter((g) => g !== null);
   return personal(BORN_2004, {
     code,
     title: titleOf(code),
@@ -46,7 +50,7 @@ function result(
     grade: examGrade ?? overallGrade,
     overallGrade,
     examGrade,
-    passed: true,
+    passed: deciding.length > 0 && deciding.every(pass),
     year: when.year,
     term: when.term ?? 'SPRING',
     candidateType: when.external ? 'EXTERNAL_CANDIDATE' : 'PUPIL',
@@ -202,6 +206,13 @@ describe('Elektrikerfaget (ELELE3----)', () => {
     const plan = planContent({ trade: ELEKTRIKER, route: 'APPRENTICESHIP', results: m.credited.map((c) => c.result), practiceMonths: 0, ageThisYear: 22 });
     // Vg2 left (12) + læretid (24).
     expect(plan.estimatedMonths).toBe(36);
+  });
+
+  it('credits an external candidate whose exam passed although an old standpunkt grade from school was 1', () => {
+    // Found on a generated set of 10 000 persons: the county's record (bestatt) decides, not our reading of the grades.
+    const results = [result('ENG1009', 'VG1', { overall: '1', exam: '3' }, { year: 2024, external: true })];
+    const m = mapPriorSubjects({ ident: BORN_2004, trade: ELEKTRIKER, results, practice: [], today: TODAY });
+    expect(creditedCodes(m)).toEqual(['ENG1009']);
   });
 
   it('credits Matematikk 1P-Y from bygg (MAT1111) for elektro (MAT1113), and a retaken Naturfag with its best result', () => {
