@@ -16,6 +16,7 @@ import {
   type ContractShareGrant,
   type ContractSlot,
 } from './karrieresenter.schemas.ts';
+import { karrieresenterReports, type KarrieresenterReports } from './karrieresenter.reports.ts';
 import { karrieresenterWrites, type KarrieresenterWrites } from './karrieresenter.writes.ts';
 
 /** The share-grant search takes at most 500 note ids per call (contract: searchShareGrants). */
@@ -38,7 +39,7 @@ export interface SlotQuery {
 }
 
 /** The Karrieresenter booking system, in one request, with the caller's token issued for it. */
-export interface KarrieresenterClient extends KarrieresenterWrites {
+export interface KarrieresenterClient extends KarrieresenterWrites, KarrieresenterReports {
   listCentres(): Promise<ContractCentre[]>;
   listAvailableSlots(query: SlotQuery): Promise<ContractSlot[]>;
   /** A person's bookings, ordered by start. */
@@ -63,6 +64,7 @@ export function createKarrieresenterClient(options: KarrieresenterClientOptions,
   );
   return {
     ...karrieresenterWrites(http),
+    ...karrieresenterReports(http),
     async listCentres() {
       const { data } = await http({ operation: 'listCentres', method: 'GET', path: '/centres', schema: z.array(centreSchema) });
       return data;

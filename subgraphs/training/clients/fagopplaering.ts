@@ -13,6 +13,7 @@ import {
   type Opplaeringsplan,
   type PlanFag,
 } from './fagopplaering.schemas.ts';
+import { fagopplaeringStatistics, type FagopplaeringStatistics } from './fagopplaering.statistics.ts';
 
 /** The record kinds of sokOpplaeringsdata (`inkluder`). */
 export type RecordKind = 'FAG' | 'PRAKSIS' | 'LAEREKONTRAKTER';
@@ -55,7 +56,7 @@ export interface PlanContentBody {
  * The county's fagopplæring API (fagopplaering.openapi.yaml) for one request: every call carries the caller's
  * exchanged token and X-Correlation-ID; every body is checked against the contract.
  */
-export interface FagopplaeringClient {
+export interface FagopplaeringClient extends FagopplaeringStatistics {
   /** sokOpplaeringsdata: records of up to 200 persons in one call, only the kinds asked for. */
   searchRecords(idents: readonly string[], kinds: readonly RecordKind[]): Promise<RecordSearch>;
   /** sokKartleggingsforesporsler: a person's skills-mapping requests, newest first. */
@@ -91,6 +92,7 @@ export function createFagopplaeringClient(options: FagopplaeringClientOptions, s
     scope,
   );
   return {
+    ...fagopplaeringStatistics(http),
     async searchRecords(idents, kinds) {
       const { data } = await http({
         operation: 'sokOpplaeringsdata',

@@ -3,6 +3,7 @@ import type { TrainingContext } from '../context.ts';
 import { MutationResolvers } from './Mutation.ts';
 import { PersonResolvers } from './Person.ts';
 import { PriorSubjectMappingResolvers } from './PriorSubjectMapping.ts';
+import { ProgrammeStatisticsResolvers } from './ProgrammeStatistics.ts';
 import { SkillsMappingRequestResolvers } from './SkillsMappingRequest.ts';
 import { TradeResolvers } from './Trade.ts';
 import { TrainingPlanResolvers } from './TrainingPlan.ts';
@@ -26,4 +27,5 @@ export const trainingResolvers: GraphQLResolverMap<TrainingContext> = merge(
   TradeResolvers,
   WorklistResolvers,
   MutationResolvers,
+  ProgrammeStatisticsResolvers,
 );
