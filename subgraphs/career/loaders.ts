@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { perKeyLoader } from '../../lib/upstream/perKeyLoader.ts';
 import { MAX_NOTE_IDS_PER_GRANT_SEARCH, type KarrieresenterClient } from './clients/karrieresenter.ts';
 import type { ContractBooking, ContractCentre, ContractNote, ContractNotification, ContractShareGrant } from './clients/karrieresenter.schemas.ts';
 
@@ -16,25 +17,13 @@ export interface CareerLoaders {
   centres(): Promise<Map<string, ContractCentre>>;
 }
 
-/**
- * One call per key where the contract has no batch endpoint, but settled together: the answers of all persons
- * asked for at one level arrive in the same tick, so what is read below them (grants) is batched across them.
- * A failure stays with its own key (DataLoader rejects that key only).
- */
-function eachSettled<V>(read: (key: string) => Promise<V>) {
-  return async (keys: readonly string[]): Promise<Array<V | Error>> => {
-    const settled = await Promise.allSettled(keys.map(read));
-    return settled.map((s) => (s.status === 'fulfilled' ? s.value : s.reason instanceof Error ? s.reason : new Error('upstream read failed')));
-  };
-}
-
 /** This request's loaders over this request's client. */
 export function createCareerLoaders(client: KarrieresenterClient): CareerLoaders {
   let centres: Promise<Map<string, ContractCentre>> | undefined;
   return {
-    bookingsByPerson: new DataLoader(eachSettled((ident) => client.searchBookings(ident))),
-    notesByPerson: new DataLoader(eachSettled((ident) => client.searchNotes(ident))),
-    notificationsByBooking: new DataLoader(eachSettled((bookingId) => client.listBookingNotifications(bookingId))),
+    bookingsByPerson: perKeyLoader((ident: string) => client.searchBookings(ident)),
+    notesByPerson: perKeyLoader((ident: string) => client.searchNotes(ident)),
+    notificationsByBooking: perKeyLoader((bookingId: string) => client.listBookingNotifications(bookingId)),
     shareGrantsByNote: new DataLoader(
       async (noteIds) => {
         const grants = await client.searchShareGrants(noteIds);

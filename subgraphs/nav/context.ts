@@ -9,7 +9,7 @@ import { createVeilarbvedtaksstotteClient, type VeilarbvedtaksstotteClient } fro
 import { createVeilarbportefoljeClient, type VeilarbportefoljeClient } from './clients/veilarbportefolje.ts';
 import { permittedOffices } from './clients/poaoTilgangOffices.ts';
 import { navHttp } from './clients/navHttp.ts';
-import { perPersonLoader } from './loaders.ts';
+import { perKeyLoader } from '../../lib/upstream/perKeyLoader.ts';
 import type { Activity, Decision14a, DialogueThread, FollowUp, OfficeAndAdvisor } from './model.ts';
 
 /** The NAV applications' clients for one request (reads go through the loaders, writes use them directly). */
@@ -66,11 +66,11 @@ export function navContextFactory(options: NavContextOptions): (base: BaseContex
       permittedOffices: (azureId) => permittedOffices(navHttp('poao-tilgang', http, scope), azureId, options.caseloadOffices),
     };
     const loaders: NavLoaders = {
-      activities: perPersonLoader((ident) => clients.veilarbaktivitet.activitiesOf(ident)),
-      threads: perPersonLoader((ident) => clients.veilarbdialog.threadsOf(ident)),
-      followUp: perPersonLoader((ident) => clients.veilarboppfolging.followUpOf(ident)),
-      officeAndAdvisor: perPersonLoader((ident) => clients.veilarboppfolging.officeAndAdvisorOf(ident)),
-      decision14a: perPersonLoader((ident) => clients.veilarbvedtaksstotte.latestDecisionOf(ident)),
+      activities: perKeyLoader((ident) => clients.veilarbaktivitet.activitiesOf(ident)),
+      threads: perKeyLoader((ident) => clients.veilarbdialog.threadsOf(ident)),
+      followUp: perKeyLoader((ident) => clients.veilarboppfolging.followUpOf(ident)),
+      officeAndAdvisor: perKeyLoader((ident) => clients.veilarboppfolging.officeAndAdvisorOf(ident)),
+      decision14a: perKeyLoader((ident) => clients.veilarbvedtaksstotte.latestDecisionOf(ident)),
     };
     const advisor = base.caller.role === 'nav-advisor' ? base.caller : undefined;
     const poaoTilgang = advisor && createPoaoTilgangLoader(navHttp('poao-tilgang', http, scope), advisor.azureId);

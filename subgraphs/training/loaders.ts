@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import pLimit from 'p-limit';
+import { perKeyLoader } from '../../lib/upstream/perKeyLoader.ts';
 import { ErrorCode, graphError } from '../../lib/errors.ts';
 import { upstreamContractViolation } from '../../lib/upstream/errors.ts';
 import type { Logger } from '../../lib/log.ts';
@@ -37,32 +37,22 @@ export interface TrainingLoaders {
 }
 
 const KIND_ORDER: readonly RecordKind[] = ['FAG', 'PRAKSIS', 'LAEREKONTRAKTER'];
-/** The contract has no batch endpoint for requests or plans: at most this many calls in flight per request. */
-const PARALLEL_CALLS = 8;
-
 export function createTrainingLoaders(client: FagopplaeringClient, digipost: DigipostClient, log: Logger): TrainingLoaders {
-  const limit = pLimit(PARALLEL_CALLS);
-  const each = <K, V>(keys: readonly K[], load: (key: K) => Promise<V>) =>
-    Promise.all(keys.map((key) => limit(() => load(key)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
-
   let catalogue: Promise<Map<string, TradeModel>> | undefined;
   const loadCatalogue = () => (catalogue ??= client.listTrades().then((list) => new Map(list.map((l) => [l.programomradekode, toTrade(l)]))));
-  const requestsOfPerson = new DataLoader<string, SkillsMappingRequestModel[]>((idents) =>
-    each(idents, async (ident) => (await client.findRequestsOfPerson(ident)).map(toSkillsMappingRequest)),
-  );
+  // The contract has no batch endpoint for requests, plans or deliveries: one call per key (perKeyLoader).
+  const requestsOfPerson = perKeyLoader(async (ident: string) => (await client.findRequestsOfPerson(ident)).map(toSkillsMappingRequest));
   return {
     records: new DataLoader(async (keys) => searchRecords(client, log, keys), { cacheKeyFn: (key) => `${key.kind}:${key.ident}` }),
     requestsOfPerson,
-    openRequestOf: new DataLoader((idents) =>
-      each(idents, async (ident) => (await requestsOfPerson.load(ident)).find((r) => OPEN_STATUSES.has(r.status)) ?? null),
-    ),
-    trainingPlans: new DataLoader((ids) => each(ids, async (id) => toTrainingPlan(await client.getTrainingPlan(id)))),
+    openRequestOf: perKeyLoader(async (ident: string) => (await requestsOfPerson.load(ident)).find((r) => OPEN_STATUSES.has(r.status)) ?? null),
+    trainingPlans: perKeyLoader(async (id: string) => toTrainingPlan(await client.getTrainingPlan(id))),
     trades: new DataLoader(async (codes) => {
       const byCode = await loadCatalogue();
       return codes.map((code) => byCode.get(code) ?? null);
     }),
     catalogue: async () => [...(await loadCatalogue()).values()],
-    deliveries: new DataLoader((ids) => each(ids, (id) => digipost.getMessageDelivery(id))),
+    deliveries: perKeyLoader((id: string) => digipost.getMessageDelivery(id)),
   };
 }
 
