@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toOsloIso } from '../../../lib/time.ts';
+import { noteContent } from '../../../test/support/fixtures.ts';
 import { serveApp, useNock } from '../../../test/support/subgraph.ts';
 import {
   BOOKING_FIELDS,
@@ -111,7 +112,6 @@ describe('career subgraph, the citizen', () => {
       const res = await post(entities(NOTE_FIELDS), persons(P.emma), auth.bearer(citizen(P.emma)));
 
       expect(res.body.errors).toBeUndefined();
-      const s = note!.sections;
       expect(res.body.data!._entities[0].careerNotes).toEqual([
         {
           id: note!.id,
@@ -119,17 +119,7 @@ describe('career subgraph, the citizen', () => {
           finalizedAt: iso(note!.finalizedAt),
           status: 'FINAL',
           sharedWithNav: true,
-          content: {
-            educationAndWorkExperience: s.schoolAndWorkExperience,
-            interests: s.interests,
-            strengths: s.skillsUsedAndDeveloped,
-            motivationAndMastery: s.motivationAndMasteryFactors,
-            values: s.values,
-            needs: s.needs,
-            wayForward: s.wayForward,
-            explorationTips: s.tipsForFurtherExploration,
-            questionsForNavOrTraining: s.questionsForNavOrTraining,
-          },
+          content: noteContent(note!),
         },
       ]);
     });
