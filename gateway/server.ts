@@ -6,6 +6,7 @@ import { actorId } from '../lib/auth/caller.ts';
 import { authRefusal, refusalReason } from '../lib/auth/refusal.ts';
 import { callIdFrom } from '../lib/callId.ts';
 import { listen, type RunningServer } from '../lib/http.ts';
+import { graphqlHttpErrors } from '../lib/httpErrors.ts';
 import type { Logger } from '../lib/log.ts';
 import type { TokenVerifier } from '../lib/subgraph/server.ts';
 import type { GatewayContext } from './context.ts';
@@ -90,6 +91,7 @@ export async function createGatewayApp(options: GatewayOptions) {
       },
     }),
   );
+  app.use(...graphqlHttpErrors(options.log));
   return { app, apollo };
 }
 

@@ -14,6 +14,7 @@ import type { GrantSource } from '../consent/grants.ts';
 import { callIdFrom } from '../callId.ts';
 import { ErrorCode } from '../errors.ts';
 import { listen, type RunningServer } from '../http.ts';
+import { graphqlHttpErrors } from '../httpErrors.ts';
 import type { Logger } from '../log.ts';
 import { createMetrics } from '../metrics.ts';
 import { scalarResolvers } from '../scalars.ts';
@@ -121,6 +122,7 @@ export async function createSubgraphApp<TContext extends BaseContext>(options: S
       },
     }),
   );
+  app.use(...graphqlHttpErrors(options.log));
   return { app, apollo, metrics };
 }
 

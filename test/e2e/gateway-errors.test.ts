@@ -17,3 +17,26 @@ describe('errors leave the gateway without internal detail', () => {
     expect(res.errors![0]!.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
   });
 });
+
+describe('a request that is not a GraphQL request', () => {
+  const graph = useStack();
+  const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  it('gets a GraphQL error with BAD_USER_INPUT for a body that is not JSON, at the gateway and at a subgraph, without a stack trace', async () => {
+    for (const url of [graph.stack.gateway.url, graph.stack.subgraphUrls.nav]) {
+      const res = await post(url, '{not json');
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      const text = await res.text();
+      expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(text).not.toMatch(/node_modules|at JSON\.parse|SyntaxError/);
+    }
+  });
+
+  it('gets 413 for a body over the limit', async () => {
+    const res = await post(graph.stack.gateway.url, JSON.stringify({ query: `{ me { ident } }`, variables: { pad: 'x'.repeat(300_000) } }));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
