@@ -5,7 +5,7 @@ import express from 'express';
 import { actorId } from '../lib/auth/caller.ts';
 import { authRefusal, refusalReason } from '../lib/auth/refusal.ts';
 import { callIdFrom } from '../lib/callId.ts';
-import { listen, type RunningServer } from '../lib/http.ts';
+import { serveGraphQL, type RunningServer } from '../lib/http.ts';
 import { graphqlHttpErrors } from '../lib/httpErrors.ts';
 import type { Logger } from '../lib/log.ts';
 import type { TokenVerifier } from '../lib/subgraph/server.ts';
@@ -97,13 +97,5 @@ export async function createGatewayApp(options: GatewayOptions) {
 
 export async function startGateway(options: GatewayOptions & { port: number }): Promise<RunningServer> {
   const { app, apollo } = await createGatewayApp(options);
-  const server = await listen(app, options.port);
-  return {
-    port: server.port,
-    url: `${server.url}/graphql`,
-    close: async () => {
-      await server.close();
-      await apollo.stop();
-    },
-  };
+  return serveGraphQL(app, options.port, apollo);
 }

@@ -30,3 +30,16 @@ export async function listen(handler: RequestListener, port: number, host = proc
       }),
   };
 }
+
+/** Serves a GraphQL app (gateway or subgraph) on a port; closing stops the HTTP server, then the Apollo server. */
+export async function serveGraphQL(handler: RequestListener, port: number, apollo: { stop(): Promise<void> }): Promise<RunningServer> {
+  const server = await listen(handler, port);
+  return {
+    port: server.port,
+    url: `${server.url}/graphql`,
+    close: async () => {
+      await server.close();
+      await apollo.stop();
+    },
+  };
+}

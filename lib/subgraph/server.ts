@@ -13,7 +13,7 @@ import type { TokenVerifier } from '../auth/verify.ts';
 import type { GrantSource } from '../consent/grants.ts';
 import { callIdFrom } from '../callId.ts';
 import { ErrorCode } from '../errors.ts';
-import { listen, type RunningServer } from '../http.ts';
+import { serveGraphQL, type RunningServer } from '../http.ts';
 import { graphqlHttpErrors } from '../httpErrors.ts';
 import type { Logger } from '../log.ts';
 import { createMetrics } from '../metrics.ts';
@@ -130,15 +130,7 @@ export async function startSubgraph<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext> & { port: number },
 ): Promise<RunningServer> {
   const { app, apollo } = await createSubgraphApp(options);
-  const server = await listen(app, options.port);
-  return {
-    port: server.port,
-    url: `${server.url}/graphql`,
-    close: async () => {
-      await server.close();
-      await apollo.stop();
-    },
-  };
+  return serveGraphQL(app, options.port, apollo);
 }
 
 /**

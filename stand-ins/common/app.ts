@@ -18,6 +18,20 @@ export const upstreamCallerSchema = z.object({
 });
 export type UpstreamCaller = z.infer<typeof upstreamCallerSchema>;
 
+/** What every stand-in takes: its fixtures, its clock, its latency and how it checks tokens. */
+export interface StandInBaseOptions {
+  /** Folder with the fixture files. @default the demo set */
+  fixturesDir?: string;
+  /** The stand-in's clock; fixture event times move to it at load and every time it writes comes from it. @default the system clock */
+  now?: () => Date;
+  /** Delay added to every response. @default 0 */
+  latencyMs?: number;
+  /** When set, bearer tokens must be signed by a key from this JWKS. @default decode only */
+  jwksUrl?: string;
+  /** With jwksUrl: the audience tokens must be issued for. @default not checked */
+  audience?: string;
+}
+
 export interface StandInOptions {
   /** Delay added to every response, to make latency visible in benchmarks. @default 0 */
   latencyMs?: number;

@@ -1,24 +1,14 @@
 import type { Express, NextFunction, Request, Response } from 'express';
 import { listen, type RunningServer } from '../../lib/http.ts';
-import { createStandInApp, jsonErrorHandler } from '../common/app.ts';
+import { createStandInApp, jsonErrorHandler, type StandInBaseOptions } from '../common/app.ts';
 import { digipostError, digipostUnauthorized } from './errors.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { identificationRoutes } from './routes/identification.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { loadDigipostState, type DigipostState } from './state.ts';
 
-export interface DigipostStandInOptions {
-  /** Folder with digipost.json. @default the demo fixtures */
-  fixturesDir?: string;
-  /** The clock: fixture times are shifted to it and deliveries are judged by it. @default () => new Date() */
-  now?: () => Date;
-  /** Delay added to every response. @default 0 */
-  latencyMs?: number;
-  /** When set, bearer tokens must be signed by a key from this JWKS. @default decode only */
-  jwksUrl?: string;
-  /** With jwksUrl: the audience tokens must be issued for. @default not checked */
-  audience?: string;
-}
+/** The stand-in's options: those of every stand-in (fixtures, clock, latency, token check). */
+export type DigipostStandInOptions = StandInBaseOptions;
 
 /** Builds the express app and its in-memory state (tests assert on `state`). */
 export async function createDigipostStandIn(options: DigipostStandInOptions = {}): Promise<{ app: Express; state: DigipostState }> {

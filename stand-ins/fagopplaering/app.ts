@@ -1,6 +1,6 @@
 import { Router, type Express, type Request, type Response } from 'express';
 import { listen, type RunningServer } from '../../lib/http.ts';
-import { createStandInApp, jsonErrorHandler } from '../common/app.ts';
+import { createStandInApp, jsonErrorHandler, type StandInBaseOptions } from '../common/app.ts';
 import type { PrintRecipient } from '../digipost/types.ts';
 import { loadPrintAddresses } from './printAddresses.ts';
 import { problem, unauthorized } from './problem.ts';
@@ -14,17 +14,7 @@ import { sendPlanRoutes } from './routes/sendPlan.ts';
 import { statistikkRoutes } from './routes/statistikk.ts';
 import { loadFagopplaeringState, type FagopplaeringState } from './state.ts';
 
-export interface FagopplaeringStandInOptions {
-  /** Folder with fagopplaering.json (and digipost.json for print addresses). @default the demo fixtures */
-  fixturesDir?: string;
-  /** The clock: fixture times are shifted to it and every timestamp the stand-in writes comes from it. @default () => new Date() */
-  now?: () => Date;
-  /** Delay added to every response. @default 0 */
-  latencyMs?: number;
-  /** When set, bearer tokens must be signed by a key from this JWKS. @default decode only */
-  jwksUrl?: string;
-  /** With jwksUrl: the audience tokens must be issued for. @default not checked */
-  audience?: string;
+export interface FagopplaeringStandInOptions extends StandInBaseOptions {
   /** Base URL of Digipost, which the system calls itself when a plan is sent. @default none: sends fail with 502 DIGIPOST_FEILET */
   digipostUrl?: string;
   /** The county's Digipost sender account. @default 900801 (the fixtures' sender) */

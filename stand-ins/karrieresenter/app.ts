@@ -1,5 +1,5 @@
 import { Router, type Express, type NextFunction, type Request, type Response } from 'express';
-import { createStandInApp, jsonErrorHandler } from '../common/app.ts';
+import { createStandInApp, jsonErrorHandler, type StandInBaseOptions } from '../common/app.ts';
 import { loadFixture } from '../common/fixtures.ts';
 import { listen, type RunningServer } from '../../lib/http.ts';
 import { sendNotFound, sendProblem, sendUnauthorized } from './problem.ts';
@@ -13,18 +13,8 @@ import { noteRoutes } from './routes/notes.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sharingRoutes } from './routes/sharing.ts';
 
-export interface KarrieresenterStandInOptions {
-  /** Folder with karrieresenter.json. @default the demo set */
-  fixturesDir?: string;
-  /** The clock for everything time-dependent, and the day fixture times are shifted to. @default the system clock */
-  now?: () => Date;
-  /** Delay added to every response. @default 0 */
-  latencyMs?: number;
-  /** When set, bearer tokens must be signed by a key from this JWKS. @default decode only */
-  jwksUrl?: string;
-  /** With jwksUrl: the audience tokens must be issued for. @default not checked */
-  audience?: string;
-}
+/** The stand-in's options: those of every stand-in (fixtures, clock, latency, token check). */
+export type KarrieresenterStandInOptions = StandInBaseOptions;
 
 /** Builds the express app and its in-memory state (tests assert on `state`). */
 export async function createKarrieresenterStandIn(options: KarrieresenterStandInOptions = {}): Promise<{ app: Express; state: KarrieresenterState }> {

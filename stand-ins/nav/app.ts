@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { listen, type RunningServer } from '../../lib/http.ts';
-import { createStandInApp, jsonErrorHandler } from '../common/app.ts';
+import { createStandInApp, jsonErrorHandler, type StandInBaseOptions } from '../common/app.ts';
 import { aktivitetRoutes } from './aktivitet-routes.ts';
 import { dialogRoutes } from './dialog-routes.ts';
 import { errorForPath, unauthorized } from './errors.ts';
@@ -10,18 +10,8 @@ import { loadNavState, type NavState } from './state.ts';
 import { tilgangRoutes } from './tilgang-routes.ts';
 import { vedtakRoutes } from './vedtak-routes.ts';
 
-export interface NavStandInOptions {
-  /** Folder with nav.json. @default the demo set */
-  fixturesDir?: string;
-  /** The stand-in's clock; fixture event times move to it at load. @default the system clock */
-  now?: () => Date;
-  /** Delay added to every response. @default 0 */
-  latencyMs?: number;
-  /** When set, bearer tokens must be signed by a key from this JWKS. @default decode only */
-  jwksUrl?: string;
-  /** With jwksUrl: the audience tokens must be issued for. @default not checked */
-  audience?: string;
-}
+/** The stand-in's options: those of every stand-in (fixtures, clock, latency, token check). */
+export type NavStandInOptions = StandInBaseOptions;
 
 /** Builds the express app and its in-memory state (tests assert on `state`). */
 export async function createNavStandIn(options: NavStandInOptions = {}): Promise<{ app: Express; state: NavState }> {
