@@ -20,7 +20,7 @@ const complementary = periodsBetween('2025-06', CURRENT_MONTH, 6).filter(([from,
   return hidesALargeCell(raw.byMode.map((c) => c.n)) || hidesALargeCell(raw.byCentre.map((c) => c.n));
 });
 
-describe('programme statistics on the generated set (300 persons)', () => {
+describe('programme statistics on the generated set', () => {
   it('gives the figures the fixture files imply for the longest period allowed', async () => {
     expect(await statistics('2023-12', CURRENT_MONTH)).toEqual(expectedStatistics(fx, '2023-12', CURRENT_MONTH));
   });
@@ -31,7 +31,10 @@ describe('programme statistics on the generated set (300 persons)', () => {
     for (const [from, to] of periods) expect(await statistics(from, to), `${from}..${to}`).toEqual(expectedStatistics(fx, from, to));
   });
 
-  it('hides a cell of 5 or more where it alone would give away a suppressed cell', async () => {
+  // A large set (TEST_GENERATED_FIXTURES_DIR, e.g. 10 000 persons) has no cell small enough to need the rule; the
+  // committed 300-person set must have some, or this test would prove nothing.
+  const largerSet = process.env.TEST_GENERATED_FIXTURES_DIR !== undefined;
+  it.skipIf(largerSet && complementary.length === 0)('hides a cell of 5 or more where it alone would give away a suppressed cell', async () => {
     expect(complementary.length).toBeGreaterThan(0);
     for (const [from, to] of complementary.slice(0, 5)) {
       const answer = await statistics(from, to);
