@@ -128,6 +128,7 @@ export function toNote(note: ContractNote): CareerNote {
     writtenAt: new Date(note.createdAt),
     finalizedAt: note.finalizedAt === null ? null : new Date(note.finalizedAt),
     status: note.status === 'FERDIGSTILT' ? 'FINAL' : 'DRAFT',
+    version: note.version,
     centre: { id: note.centreId },
     content: personal(subject, {
       educationAndWorkExperience: s.schoolAndWorkExperience,

@@ -72,6 +72,8 @@ export interface CareerNote extends Personal {
   writtenAt: Date;
   finalizedAt: Date | null;
   status: CareerNoteStatus;
+  /** The booking system's version (its ETag), for optimistic concurrency on edits. */
+  version: number;
   centre: CentreRef;
   content: CareerNoteContent;
 }

@@ -43,6 +43,18 @@ describe('summary notes: written by the counsellor, owned and shared by the pers
     expect(karrieresenterSnapshot(graph.stack)).toBe(before);
   });
 
+  it('an edit from a stale read is refused with VERSION_CONFLICT and writes nothing; from the current read it is written', async () => {
+    const current = graph.stack.upstreams.karrieresenter.state.notes.get(theaNote.id)!.version;
+    const edit = (expectedVersion: number) =>
+      graph.query(KV101, op.writeNote, { input: { bookingId: theaHeld.id, content: noteContent('Utkast'), idempotencyKey: randomUUID(), expectedVersion } });
+    const before = karrieresenterSnapshot(graph.stack);
+    const stale = await edit(current - 1);
+    expect(stale.data!.writeCareerNote).toEqual({ note: null, userErrors: [expect.objectContaining({ code: 'VERSION_CONFLICT', field: 'expectedVersion' })] });
+    expect(karrieresenterSnapshot(graph.stack)).toBe(before);
+    expect((await edit(current)).data!.writeCareerNote.userErrors).toEqual([]);
+    expect(graph.stack.upstreams.karrieresenter.state.notes.get(theaNote.id)!.sections.wayForward).toBe('Utkast: veien videre');
+  });
+
   it('a counsellor finalises the draft; the person shares it and NAV reads it from the next request; withdrawn, NAV reads nothing', async () => {
     const input = { bookingId: theaHeld.id, content: noteContent('Thea'), final: true, idempotencyKey: randomUUID() };
     const written = await graph.query(KV101, op.writeNote, { input });

@@ -66,6 +66,7 @@ export const writeCareerNoteInput = z
     content: z.object(Object.fromEntries(SECTION_NAMES.map((n) => [n, section])) as Record<(typeof SECTION_NAMES)[number], typeof section>),
     final: z.boolean().default(false),
     idempotencyKey: uuid,
+    expectedVersion: z.number().int().min(1).nullish(),
   })
   .superRefine((input, ctx) => {
     // A draft may have gaps; the note the person may share with NAV is complete.

@@ -27,6 +27,7 @@ const sameSections = (a: ContractNoteSections, b: ContractNoteSections) =>
   (Object.keys(a) as Array<keyof ContractNoteSections>).every((k) => a[k] === b[k]);
 
 const NOTE_FINAL = userError('NOTE_FINAL', 'The note is final and can no longer be edited.', 'content');
+const VERSION_CONFLICT = userError('VERSION_CONFLICT', 'The note changed since you read it; read it again.', 'expectedVersion');
 
 /**
  * Writes the course's note: starts it (POST with the idempotency key) when there is none, replaces the draft's
@@ -38,9 +39,13 @@ async function write(context: CareerContext, existing: ContractNote | undefined,
   const status = input.final ? 'FERDIGSTILT' : 'UTKAST';
   if (existing && existing.status === status && sameSections(existing.sections, sections)) return existing;
   if (existing?.status === 'FERDIGSTILT') return NOTE_FINAL;
+  // A counsellor working from what they read: a note that changed (or appeared) since is not overwritten.
+  const expected = input.expectedVersion ?? undefined;
+  if (expected !== undefined && existing?.version !== expected) return VERSION_CONFLICT;
   const draft = existing ?? (await context.karrieresenter.createNote(courseId, sections, input.idempotencyKey));
   if (draft.status === status && sameSections(draft.sections, sections)) return draft;
-  return context.karrieresenter.updateNote(draft.id, draft.version, sections, status);
+  // If-Match with the version the counsellor read (or the one just read): a write in between is 412, not lost.
+  return context.karrieresenter.updateNote(draft.id, expected ?? draft.version, sections, status);
 }
 
 /** Mutation.writeCareerNote: the counsellor of the session's centre, after a completed session. */
@@ -64,7 +69,7 @@ export async function writeCareerNote(context: CareerContext, raw: unknown): Pro
       ...IDEMPOTENCY_FAILURES,
       NOTE_FINAL,
       NOTE_EXISTS: userError('VERSION_CONFLICT', 'The note was started meanwhile; send it again.', 'bookingId'),
-      VERSION_MISMATCH: userError('VERSION_CONFLICT', 'The note changed meanwhile; read it again.', 'content'),
+      VERSION_MISMATCH: VERSION_CONFLICT,
     });
     if (failure) return refused('note', failure);
     throw error;
