@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GENERATED_FIXTURES_DIR, readFixtures } from '../support/fixtures.ts';
 import { useStack } from '../support/stack.ts';
-import { addMonths, breakdown, expectedStatistics, partner, periodsBetween, PROGRAMME_STATISTICS, rawFigures } from './reporting.support.ts';
+import { breakdown, expectedStatistics, partner, periodsBetween, PROGRAMME_STATISTICS, rawFigures } from './reporting.support.ts';
 
 const fx = readFixtures(GENERATED_FIXTURES_DIR);
 const graph = useStack({ fixturesDir: GENERATED_FIXTURES_DIR });

@@ -75,7 +75,6 @@ function period(tradeCode: string | null, from: string, to: string | null, posit
 const codes = (list: Array<{ code: string }>) => list.map((s) => s.code);
 const creditedCodes = (m: ReturnType<typeof mapPriorSubjects>) => m.credited.map((c) => c.subject.code);
 const VG1_BA = ['BAT1005', 'BAT1006'];
-const FELLESFAG_BA = ['MAT1111', 'NAT1008', 'ENG1009', 'KRO1017', 'SAK1001'];
 
 describe('the trade requirements', () => {
   it('asks a praksiskandidat for 25 % more practice than the full 2 + 2 training time, as the catalogue says', () => {
