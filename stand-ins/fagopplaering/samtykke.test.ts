@@ -154,9 +154,9 @@ describe('Consent belongs to the person', () => {
 
     it('lets NAV record one again once the person has consented herself since', async () => {
       const { body: asked } = await ask(demo.tobias);
-      await give(asked.id, callers.person(demo.tobias));
-      await status(asked.id, { status: 'UNDER_BEHANDLING', versjon: 2 }, callers.advisor);
-      await status(asked.id, { status: 'AVSLUTTET', versjon: 3 }, callers.advisor);
+      expect((await give(asked.id, callers.person(demo.tobias))).status).toBe(200);
+      expect((await status(asked.id, { status: 'UNDER_BEHANDLING', versjon: 2 }, callers.advisor)).status).toBe(200);
+      expect((await status(asked.id, { status: 'AVSLUTTET', versjon: 3 }, callers.advisor)).status).toBe(200);
       const oral = await create(request(demo.tobias, { metode: 'MUNTLIG', gittTidspunkt: hoursBefore(1), omfang: ALL }));
       expect(oral.status).toBe(201);
     });
