@@ -10,6 +10,9 @@ export interface PublishedCount {
 /**
  * One table of true counts: a total and its breakdowns, each a list of cells that add up to the total (a part and
  * what it leaves of the total make a breakdown too, so the remainder is rounded with the part, never implied exactly).
+ * The guarantee (rounding.ts) is for this shape, where breakdowns share nothing but the total: every value within 4
+ * of each published count stays possible. A cross-tabulation (mode × centre) would link cells of two breakdowns and
+ * needs its own proof before it is published.
  */
 export interface CountTable<K extends string> {
   total: number;
