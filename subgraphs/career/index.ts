@@ -8,6 +8,7 @@ import { statisticsPublisherOf } from '../../lib/statistics/publish.ts';
 import { careerGrants, careerPersonAccess } from './access.ts';
 import { careerContextFactory, type CareerContext, type CareerUpstreams } from './context.ts';
 import { careerResolvers } from './resolvers/index.ts';
+import { careerRows } from './rows.ts';
 
 /** Absolute path of the career subgraph's schema.graphql. */
 export const CAREER_SCHEMA_PATH = fileURLToPath(new URL('./schema.graphql', import.meta.url));
@@ -48,6 +49,7 @@ function serverOptions(options: CareerSubgraphOptions) {
     buildContext: careerContextFactory(options.upstreams, statisticsPublisherOf(options.statisticsRoundingKey), options.timeoutMs),
     personAccess: careerPersonAccess,
     grants: careerGrants,
+    rows: careerRows,
     // Counsellors see their centre's notes under the access rules: the Karrieresenter holds the notes itself.
     consentExempt: ['KARRIERESENTER' as const],
     auditSink: options.auditSink,
