@@ -2,7 +2,7 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { toOsloIso } from './time.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const QUARTER = /^\d{4}-Q[1-4]$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function parseDate(value: unknown): string {
@@ -41,20 +41,20 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
-function parseYearMonth(value: unknown): string {
-  if (typeof value !== 'string' || !YEAR_MONTH.test(value)) {
-    throw new GraphQLError('YearMonth must be YYYY-MM with a month from 01 to 12.', { extensions: { code: 'BAD_USER_INPUT' } });
+function parseQuarter(value: unknown): string {
+  if (typeof value !== 'string' || !QUARTER.test(value)) {
+    throw new GraphQLError('Quarter must be YYYY-Qn with a quarter from 1 to 4.', { extensions: { code: 'BAD_USER_INPUT' } });
   }
   return value;
 }
 
-/** YYYY-MM, a whole calendar month (the systems count their figures by Oslo month); serialized as is. */
-export const YearMonthScalar = new GraphQLScalarType<string, string>({
-  name: 'YearMonth',
-  description: 'A calendar month, YYYY-MM.',
-  serialize: parseYearMonth,
-  parseValue: parseYearMonth,
-  parseLiteral: (ast) => parseYearMonth(ast.kind === Kind.STRING ? ast.value : undefined),
+/** YYYY-Qn, a calendar quarter (the programme statistics are published by Oslo quarter); serialized as is. */
+export const QuarterScalar = new GraphQLScalarType<string, string>({
+  name: 'Quarter',
+  description: 'A calendar quarter, YYYY-Qn.',
+  serialize: parseQuarter,
+  parseValue: parseQuarter,
+  parseLiteral: (ast) => parseQuarter(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
-export const scalarResolvers = { Date: DateScalar, DateTime: DateTimeScalar, YearMonth: YearMonthScalar };
+export const scalarResolvers = { Date: DateScalar, DateTime: DateTimeScalar, Quarter: QuarterScalar };

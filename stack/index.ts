@@ -59,6 +59,8 @@ export async function startStack(options: StackOptions) {
     // Gateway signing is on in the embedded default: a subgraph refuses what the gateway did not sign.
     const gatewaySigningSecret = options.gatewaySigningSecret ?? randomBytes(32).toString('hex');
     const common = { verifier, log, timeoutMs: options.upstreamTimeoutMs, auditSink, now, gatewaySigningSecret };
+    // The two subgraphs that publish statistics share the key, as replicas of one would.
+    const statisticsRoundingKey = options.statisticsRoundingKey ?? randomBytes(32).toString('hex');
     const upstream = {
       nav: { url: nav.url, audience: UPSTREAM_AUDIENCE.nav },
       karrieresenter: { url: `${karrieresenter.url}/api/v1`, audience: UPSTREAM_AUDIENCE.karrieresenter },
@@ -72,6 +74,7 @@ export async function startStack(options: StackOptions) {
         exchanger: exchanger(SUBGRAPH_CLIENT.career),
         log: log.child({ process: 'career' }),
         upstreams: { karrieresenter: upstream.karrieresenter, nav: upstream.nav },
+        statisticsRoundingKey,
         port: port('careerSubgraph'),
       }).then(track),
       startTrainingSubgraph({
@@ -79,6 +82,7 @@ export async function startStack(options: StackOptions) {
         exchanger: exchanger(SUBGRAPH_CLIENT.training),
         log: log.child({ process: 'training' }),
         upstreams: { fagopplaering: upstream.fagopplaering, digipost: upstream.digipost, nav: upstream.nav, karrieresenter: upstream.karrieresenter },
+        statisticsRoundingKey,
         port: port('trainingSubgraph'),
       }).then(track),
     ]);

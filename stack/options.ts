@@ -22,6 +22,8 @@ export interface StackOptions {
   logDestination?: DestinationStream;
   /** The secret the gateway signs subgraph requests with (GATEWAY_SIGNING_SECRET). @default a random one per start */
   gatewaySigningSecret?: string;
+  /** The key the programme statistics are rounded with (STATISTICS_ROUNDING_KEY). @default a random one per start */
+  statisticsRoundingKey?: string;
 }
 
 const env = z.object({
@@ -32,6 +34,7 @@ const env = z.object({
   AUDIT_LOG_FILE: z.string().min(1).default('.data/audit.log'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GATEWAY_SIGNING_SECRET: z.string().min(32).optional(),
+  STATISTICS_ROUNDING_KEY: z.string().min(32).optional(),
 });
 
 /** Reads the embedded default's configuration; a bad value fails here with a message naming the variable. */
@@ -52,5 +55,6 @@ export function stackOptionsFromEnv(source: Record<string, string | undefined> =
     auditLogFile: e.AUDIT_LOG_FILE,
     logLevel: e.LOG_LEVEL,
     gatewaySigningSecret: e.GATEWAY_SIGNING_SECRET,
+    statisticsRoundingKey: e.STATISTICS_ROUNDING_KEY,
   };
 }

@@ -2,6 +2,11 @@
  * NAV's audit trail ("sporingslogg") in ArcSight CEF, as navikt/common-java-modules' audit-log writes it:
  * `CEF:0|<app>|<logName>|1.0|audit:access|<description>|INFO|end=<ms> suid=<actor> duid=<subject> ...`.
  * Unlike application logs, the audit trail names the data subject (duid): that is its purpose.
+ *
+ * One line is one decision: who (suid) about whose data (duid), what (request: the schema coordinate, and for a
+ * record such as a note or a booking its id in `cs4`, labelled ObjectId), the final decision (flexString1), why
+ * (flexString2), the purpose (cs3) and grant (cs5) it rested on, and the call (sproc). cs4 is a CEF custom string
+ * NAV's format leaves free; without it the decision is about the field as a whole.
  */
 export type Decision = 'Permit' | 'Deny';
 
@@ -12,6 +17,8 @@ export interface AuditEvent {
   subject: string;
   /** What: the schema coordinate ("Person.careerNotes", "CareerNote"). */
   coordinate: string;
+  /** Which record, for a decision about one object (a note, a booking): its id in the owning system. */
+  recordId?: string;
   decision: Decision;
   /** Why, for a refusal (FORBIDDEN, CONSENT_REQUIRED, a poao-tilgang reason...). */
   reason?: string;
@@ -36,6 +43,7 @@ export function toCef(e: AuditEvent): string {
     ['duid', e.subject],
     ['sproc', e.callId],
     ['request', e.coordinate],
+    ...labelled('cs4', 'ObjectId', e.recordId),
     ...labelled('flexString1', 'Decision', e.decision),
     ...labelled('flexString2', 'Reason', e.reason),
     ...labelled('cs3', 'Purpose', e.purpose),

@@ -10,6 +10,8 @@ import type { BaseContext } from '../subgraph/context.ts';
 import { protectSchema, protectionProblems } from './enforce.ts';
 import type { Grant, GrantSource } from './grants.ts';
 import { personal } from './subject.ts';
+import { withheldRecord } from './withheld.ts';
+import type { RowRules } from '../access/rows.ts';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,24 +26,24 @@ writeFileSync(
      notes: [Note!]
      grades: [String!] @consent(purpose: SKILLS_MAPPING, grantees: [FAGOPPLAERING])
    }
-   type Note @consent(purpose: CAREER_NOTE_SHARING, grantees: [NAV]) { id: ID! text: String }`,
+   type Note @consent(purpose: CAREER_NOTE_SHARING, grantees: [NAV]) { id: ID! text: String centre: String }`,
 );
 
 const ALICE = '14820482817';
 const BOB = '23869823562';
 const notes = [
-  { id: 'n1', owner: ALICE, text: 'shared' },
-  { id: 'n2', owner: ALICE, text: 'not shared' },
-  { id: 'n3', owner: BOB, text: 'bob' },
+  { id: 'n1', owner: ALICE, text: 'shared', centre: 'KS-TRD' },
+  { id: 'n2', owner: ALICE, text: 'not shared', centre: 'KS-TRD' },
+  { id: 'n3', owner: BOB, text: 'bob', centre: 'KS-STK' },
 ];
 const grants: Grant[] = [
   { id: 'g1', purpose: 'CAREER_NOTE_SHARING', grantee: 'NAV', givenAt: new Date('2026-01-01'), withdrawnAt: null },
   { id: 'g2', purpose: 'CAREER_NOTE_SHARING', grantee: 'NAV', givenAt: new Date('2026-01-01'), withdrawnAt: new Date('2026-02-01') },
 ];
 const grantByNote: Record<string, Grant> = { n1: grants[0]!, n2: grants[1]! };
-const toNote = (n: (typeof notes)[number]) => personal(n.owner, { id: n.id, text: n.text });
+const toNote = (n: (typeof notes)[number]) => personal(n.owner, { id: n.id, text: n.text, centre: n.centre });
 
-function run(caller: Caller, query: string, options: { fagopplaeringGrant?: boolean; denied?: string[] } = {}) {
+function run(caller: Caller, query: string, options: { fagopplaeringGrant?: boolean; denied?: string[]; withheld?: boolean } = {}) {
   const schema = buildSubgraphSchema([
     {
       typeDefs: parse(subgraphSdl(sdlFile)),
@@ -54,7 +56,11 @@ function run(caller: Caller, query: string, options: { fagopplaeringGrant?: bool
         Person: {
           __resolveReference: ({ ident }: { ident: string }) => personal(ident, { ident }),
           name: () => 'A name',
-          notes: ({ ident }: { ident: string }) => notes.filter((n) => n.owner === ident).map(toNote),
+          // The owning system withheld a note from the caller (withheld: true): it comes back among the others.
+          notes: ({ ident }: { ident: string }) => [
+            ...notes.filter((n) => n.owner === ident).map(toNote),
+            ...(options.withheld ? [withheldRecord(ident, { recordId: 'n9', code: 'CONSENT_REQUIRED', reason: 'NO_GRANT' })] : []),
+          ],
           grades: () => ['5'],
         },
       } as never,
@@ -77,7 +83,12 @@ function run(caller: Caller, query: string, options: { fagopplaeringGrant?: bool
       return grantByNote[(q.target as { id: string }).id] ?? null;
     },
   };
-  protectSchema(schema, { source: 'test', personAccess, grants: source, consentExempt: ['KARRIERESENTER'] });
+  // A counsellor sees only their own centre's notes.
+  const rows: RowRules<BaseContext> = {
+    Note: (context, note) =>
+      context.caller.role === 'career-counsellor' && (note as { centre: string }).centre !== context.caller.centreId ? deny('OTHER_CENTRE') : PERMIT,
+  };
+  protectSchema(schema, { source: 'test', personAccess, grants: source, consentExempt: ['KARRIERESENTER'], rows });
   const lines: string[] = [];
   const audit = new RequestAuditTrail({ write: async (l) => void lines.push(...l) });
   const context = { caller, callId: 'call-1', log: createLogger('test', 'silent'), audit, now: () => new Date('2026-11-26T08:00:00Z') } as unknown as BaseContext;
@@ -97,12 +108,26 @@ describe('protectSchema', () => {
       expect(result.data.person.notes.map((n: { id: string }) => n.id)).toEqual(['n1', 'n2']);
     });
 
-    it('leaves notes without an active grant out of NAV lists silently, and audits both decisions', async () => {
-      const { result, lines } = await run(nav, `{ person(ident: "${ALICE}") { notes { id text } } }`);
+    it('leaves notes without an active grant out of NAV lists silently, and audits each note\'s decision once, by its id', async () => {
+      const { result, lines } = await run(nav, `{ person(ident: "${ALICE}") { notes { id text } again: notes { id } } }`);
       expect(result.errors).toBeUndefined();
       expect(result.data.person.notes).toEqual([{ id: 'n1', text: 'shared' }]);
-      expect(lines.some((l) => l.includes('flexString1=Permit') && l.includes('cs5=g1'))).toBe(true);
-      expect(lines.some((l) => l.includes('flexString1=Deny') && l.includes('CONSENT_REQUIRED'))).toBe(true);
+      expect(lines.filter((l) => l.includes('request=Note '))).toEqual([
+        expect.stringMatching(/request=Note cs4Label=ObjectId cs4=n1 flexString1Label=Decision flexString1=Permit .*cs5=g1$/),
+        expect.stringMatching(/request=Note cs4Label=ObjectId cs4=n2 flexString1Label=Decision flexString1=Deny flexString2Label=Reason flexString2=CONSENT_REQUIRED:GRANT_NOT_ACTIVE .*cs5=g2$/),
+      ]);
+      expect(lines.filter((l) => l.includes('request=Person.notes '))).toEqual([expect.stringContaining('flexString1=Permit')]);
+    });
+
+    it('refuses a record the owning system withheld, leaves it out without a trace in the answer, and audits it', async () => {
+      const { result, lines } = await run(nav, `{ person(ident: "${ALICE}") { notes { id } } }`, { withheld: true });
+      expect(result).toEqual({ data: { person: { notes: [{ id: 'n1' }] } } });
+      expect(lines.filter((l) => l.includes('cs4=n9'))).toEqual([expect.stringContaining('flexString1=Deny flexString2Label=Reason flexString2=CONSENT_REQUIRED:NO_GRANT')]);
+    });
+
+    it('refuses a withheld record even to a caller who could otherwise see it', async () => {
+      const { result } = await run({ role: 'career-counsellor', counsellorId: 'KV-101', centreId: 'KS-TRD' }, `{ person(ident: "${ALICE}") { notes { id } } }`, { withheld: true });
+      expect(result.data.person.notes).toEqual([{ id: 'n1' }, { id: 'n2' }]);
     });
 
     it('answers null and CONSENT_REQUIRED with the purpose for a withheld note asked for alone', async () => {
@@ -118,9 +143,10 @@ describe('protectSchema', () => {
       expect(codes(result)).toEqual(['FORBIDDEN']);
     });
 
-    it('lets the exempt holder organisation see its notes under the access rules alone', async () => {
-      const { result } = await run({ role: 'career-counsellor', counsellorId: 'KV-101', centreId: 'KS-TRD' }, `{ centreNotes { id } }`);
-      expect(result.data.centreNotes).toHaveLength(3);
+    it('lets the exempt holder organisation see its notes under the access and row rules alone, and audits the row refused', async () => {
+      const { result, lines } = await run({ role: 'career-counsellor', counsellorId: 'KV-101', centreId: 'KS-TRD' }, `{ centreNotes { id } }`);
+      expect(result.data.centreNotes.map((n: { id: string }) => n.id)).toEqual(['n1', 'n2']);
+      expect(lines.filter((l) => l.includes('flexString1=Deny'))).toEqual([expect.stringMatching(/duid=23869823562 .*cs4=n3 .*FORBIDDEN:OTHER_CENTRE/)]);
     });
 
     it('drops another person\'s notes from a citizen\'s list', async () => {
@@ -164,6 +190,14 @@ describe('protectSchema', () => {
     it('is FORBIDDEN to NAV, which is not a grantee', async () => {
       const { result } = await run(nav, `{ person(ident: "${ALICE}") { grades } }`, { fagopplaeringGrant: true });
       expect(codes(result)).toEqual(['FORBIDDEN']);
+    });
+
+    it('is one record of the final decision: a Deny, not the access Permit and then the consent Deny', async () => {
+      const advisor: Caller = { role: 'training-advisor', advisorId: 'FR-01' };
+      const { lines } = await run(advisor, `{ person(ident: "${ALICE}") { grades } }`);
+      expect(lines).toEqual([expect.stringMatching(/request=Person.grades flexString1Label=Decision flexString1=Deny flexString2Label=Reason flexString2=CONSENT_REQUIRED:NO_GRANT cs3Label=Purpose cs3=SKILLS_MAPPING$/)]);
+      const granted = await run(advisor, `{ person(ident: "${ALICE}") { grades } }`, { fagopplaeringGrant: true });
+      expect(granted.lines).toEqual([expect.stringMatching(/request=Person.grades flexString1Label=Decision flexString1=Permit cs3Label=Purpose cs3=SKILLS_MAPPING cs5Label=GrantId cs5=KF-1$/)]);
     });
   });
 

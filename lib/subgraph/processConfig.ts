@@ -16,6 +16,7 @@ const env = z.object({
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).default(5000),
   LOG_LEVEL: z.string().default('info'),
   GATEWAY_SIGNING_SECRET: z.string().min(32).optional(),
+  STATISTICS_ROUNDING_KEY: z.string().min(32).optional(),
 });
 
 const PROCESS: Record<SubgraphName, ProcessName> = { nav: 'navSubgraph', career: 'careerSubgraph', training: 'trainingSubgraph' };
@@ -31,6 +32,8 @@ export function subgraphProcessConfig(name: SubgraphName, source: Env = process.
   const production = isProduction(source);
   if (production && !e.TOKEN_EXCHANGE_CLIENT_SECRET) throw new Error('TOKEN_EXCHANGE_CLIENT_SECRET is required in production.');
   if (production && !e.GATEWAY_SIGNING_SECRET) throw new Error('GATEWAY_SIGNING_SECRET is required in production.');
+  // A key per start would round the same figures afresh on every restart and replica: averaged, they give the counts.
+  if (production && name !== 'nav' && !e.STATISTICS_ROUNDING_KEY) throw new Error(`STATISTICS_ROUNDING_KEY is required in production (the ${name} subgraph publishes statistics).`);
   if (production && !source.AUTH_ISSUER) throw new Error('AUTH_ISSUER is required in production (the local issuer cannot run there).');
   const urls = stackUrls(source);
   const log = createLogger(`${name}-subgraph`, e.LOG_LEVEL);
@@ -48,6 +51,7 @@ export function subgraphProcessConfig(name: SubgraphName, source: Env = process.
     auditSink: auditSinkFromEnv(source, '.data/audit.log', `fagbrev-graph-${name}`),
     now: () => new Date(),
     gatewaySigningSecret: e.GATEWAY_SIGNING_SECRET,
+    statisticsRoundingKey: e.STATISTICS_ROUNDING_KEY,
     upstreams: {
       nav: { url: urls.upstreams.nav, audience: audience('nav') },
       karrieresenter: { url: urls.upstreams.karrieresenter, audience: audience('karrieresenter') },

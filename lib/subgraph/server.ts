@@ -8,6 +8,7 @@ import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'gra
 import { actorId, type Organisation, type VerifiedToken } from '../auth/caller.ts';
 import { authRefusal, refusalReason } from '../auth/refusal.ts';
 import type { PersonAccessPolicy } from '../access/policy.ts';
+import type { RowRules } from '../access/rows.ts';
 import type { TokenExchanger } from '../auth/exchange.ts';
 import type { TokenVerifier } from '../auth/verify.ts';
 import type { GrantSource } from '../consent/grants.ts';
@@ -42,6 +43,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   personAccess: PersonAccessPolicy<TContext>;
   /** Where @consent grants are read from (the owning systems), batched per request. */
   grants: GrantSource<TContext>;
+  /** Row-level rules by object type (lib/access/rows.ts), applied and audited by the plumbing. @default none */
+  rows?: RowRules<TContext>;
   /**
    * Organisations that hold this subgraph's data themselves and see it under the access rules alone, not by
    * consent (the Karrieresenter and the notes its counsellors write with the person). @default []
@@ -70,6 +73,7 @@ export async function createSubgraphApp<TContext extends BaseContext>(options: S
     personAccess: options.personAccess,
     grants: options.grants,
     consentExempt: options.consentExempt ?? [],
+    ...(options.rows ? { rows: options.rows } : {}),
   });
   const apollo = new ApolloServer<TContext>({
     schema,

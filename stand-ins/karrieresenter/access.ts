@@ -1,6 +1,6 @@
 import type { UpstreamCaller } from '../common/app.ts';
 import { activeGrant, type KarrieresenterState } from './state.ts';
-import type { Booking, Note } from './types.ts';
+import type { Booking, Note, WithheldRecord } from './types.ts';
 
 /**
  * The booking system's access rules by caller (contract, "Callers"):
@@ -33,6 +33,32 @@ export function canSeeNote(state: KarrieresenterState, caller: UpstreamCaller, n
       return false;
   }
 }
+
+/**
+ * Why a booking the caller cannot see is withheld from them (contract extension `withheld`): by id and reason only,
+ * for the caller's audit trail. Undefined for a booking the caller sees, and for callers who search no one.
+ */
+export function withheldBooking(caller: UpstreamCaller, booking: Booking): WithheldRecord | undefined {
+  if (canSeeBooking(caller, booking)) return undefined;
+  if (caller.role === 'NAV') return { id: booking.id, reason: 'NOT_VISIBLE_TO_NAV' };
+  if (caller.role === 'KARRIERESENTER') return { id: booking.id, reason: 'OTHER_CENTRE' };
+  return undefined;
+}
+
+/** Why a note the caller cannot see is withheld from them: for NAV never shared, or its sharing withdrawn (and which grant). */
+export function withheldNote(state: KarrieresenterState, caller: UpstreamCaller, note: Note): WithheldRecord | undefined {
+  if (canSeeNote(state, caller, note)) return undefined;
+  if (caller.role === 'KARRIERESENTER') return { id: note.id, reason: 'OTHER_CENTRE' };
+  if (caller.role !== 'NAV') return undefined;
+  const latest = state.shareGrants
+    .filter((g) => g.noteId === note.id && g.grantee === 'NAV')
+    .sort((a, b) => Date.parse(a.givenAt) - Date.parse(b.givenAt))
+    .at(-1);
+  return latest?.withdrawnAt ? { id: note.id, reason: 'SHARING_WITHDRAWN', grantId: latest.id } : { id: note.id, reason: 'NOT_SHARED' };
+}
+
+/** The withheld records of a search, by id, so their order says nothing about time or place. */
+export const byId = (a: WithheldRecord, b: WithheldRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Whether the caller may look a person up by fnr (the search endpoints). A person only themself; NAV and

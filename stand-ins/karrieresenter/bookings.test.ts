@@ -69,7 +69,12 @@ describe('bookings', () => {
       );
       expect(reply.status).toBe(201);
       expect(reply.body.visibleToNav).toBe(true);
-      const attended = await book(request({ slotId: 'SL-KS-TRD-20261127-1230-KV-101', navAdvisorAttending: { navIdent: 'Z990001', name: 'Ingrid Aune' } }));
+      // Another person: Emma now has an upcoming session, and a person has one at a time.
+      const mathias = { fnr: P.mathias, firstName: 'Mathias', lastName: 'Lorentzen', email: 'mathias@example.com' };
+      const attended = await book(
+        request({ slotId: 'SL-KS-TRD-20261127-1230-KV-101', person: mathias, navAdvisorAttending: { navIdent: 'Z990001', name: 'Ingrid Aune' } }),
+        tokens.person(P.mathias),
+      );
       expect(attended.body.visibleToNav).toBe(true);
     });
   });

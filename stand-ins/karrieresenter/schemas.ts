@@ -42,6 +42,8 @@ export const bookingSearchSchema = z
     statuses: z.array(bookingStatus).optional(),
     from: dateTime.optional(),
     to: dateTime.optional(),
+    // Contract extension: list what the caller's rule withheld, by id and reason (searches by fnr).
+    includeWithheld: z.boolean().default(false),
   })
   .refine((b) => (b.fnr === undefined) !== (b.centreId === undefined), { message: 'exactly one of fnr and centreId', path: ['fnr'] });
 
@@ -75,7 +77,7 @@ export const noteSectionsSchema = z.object({
 
 export const createNoteSchema = z.object({ courseId: uuid, sections: noteSectionsSchema });
 export const updateNoteSchema = z.object({ sections: noteSectionsSchema, status: z.enum(['UTKAST', 'FERDIGSTILT']) });
-export const noteSearchSchema = z.object({ fnr });
+export const noteSearchSchema = z.object({ fnr, includeWithheld: z.boolean().default(false) });
 
 export const grantSchema = z.object({
   grantee: z.literal('NAV'),

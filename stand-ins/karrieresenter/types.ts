@@ -161,3 +161,10 @@ export interface ShareGrant {
   method: ConsentMethod;
   registeredBy: { type: 'BRUKER' | 'KARRIERESENTER'; counsellorId?: string };
 }
+
+/** A record a search matched that the caller's rule withheld (contract extension, WithheldRecord): id and reason only. */
+export interface WithheldRecord {
+  id: string;
+  reason: 'NOT_SHARED' | 'SHARING_WITHDRAWN' | 'NOT_VISIBLE_TO_NAV' | 'OTHER_CENTRE';
+  grantId?: string;
+}

@@ -7,7 +7,7 @@ import type { CareerNote } from './model.ts';
 
 /**
  * Who may see a person's Karrieresenter data (ARCHITECTURE.md §3), applied by the plumbing to every Person field.
- * Row-level rules (a counsellor's own centre, the bookings NAV may see) are in rows.ts.
+ * Row-level rules (a counsellor's own centre, the bookings NAV may see) are in rows.ts; the plumbing applies both.
  */
 export const careerPersonAccess: PersonAccessPolicy<CareerContext> = {
   citizen: ownDataOnly<CareerContext>(),

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { AccessDecision } from '../../lib/access/policy.ts';
+import type { StatisticsPublisher } from '../../lib/statistics/publish.ts';
 import type { BaseContext } from '../../lib/subgraph/context.ts';
 import { createKarrieresenterClient, type KarrieresenterClient } from './clients/karrieresenter.ts';
 import { createPoaoTilgang } from './clients/nav.ts';
@@ -17,6 +18,8 @@ export interface CareerUpstreams {
 export interface CareerContext extends BaseContext {
   karrieresenter: KarrieresenterClient;
   loaders: CareerLoaders;
+  /** Rounds the programme statistics for publication, under the subgraph's rounding key. */
+  statistics: StatisticsPublisher;
   /** poao-tilgang decisions for a NAV advisor caller (absent for other roles). */
   poaoTilgang?: DataLoader<string, AccessDecision>;
 }
@@ -25,7 +28,7 @@ export interface CareerContext extends BaseContext {
 export const DEFAULT_AUDIENCES = { karrieresenter: 'karrieresenter-api', nav: 'nav-api' } as const;
 
 /** Builds the context factory: called once per request, so clients, tokens and loaders never outlive it. */
-export function careerContextFactory(upstreams: CareerUpstreams, timeoutMs?: number): (base: BaseContext) => CareerContext {
+export function careerContextFactory(upstreams: CareerUpstreams, statistics: StatisticsPublisher, timeoutMs?: number): (base: BaseContext) => CareerContext {
   return (base) => {
     const karrieresenter = createKarrieresenterClient(
       { baseUrl: upstreams.karrieresenter.url, timeoutMs },
@@ -36,6 +39,6 @@ export function careerContextFactory(upstreams: CareerUpstreams, timeoutMs?: num
       caller.role === 'nav-advisor'
         ? createPoaoTilgang({ baseUrl: upstreams.nav.url, timeoutMs }, base.upstream(upstreams.nav.audience ?? DEFAULT_AUDIENCES.nav), caller.azureId)
         : undefined;
-    return { ...base, karrieresenter, loaders: createCareerLoaders(karrieresenter), ...(poaoTilgang ? { poaoTilgang } : {}) };
+    return { ...base, karrieresenter, loaders: createCareerLoaders(karrieresenter), statistics, ...(poaoTilgang ? { poaoTilgang } : {}) };
   };
 }

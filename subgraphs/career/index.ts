@@ -4,9 +4,11 @@ import { subgraphTypeDefs } from '../../lib/subgraph/schema.ts';
 import type { AuditSink } from '../../lib/audit/sink.ts';
 import type { RunningServer } from '../../lib/http.ts';
 import type { Logger } from '../../lib/log.ts';
+import { statisticsPublisherOf } from '../../lib/statistics/publish.ts';
 import { careerGrants, careerPersonAccess } from './access.ts';
 import { careerContextFactory, type CareerContext, type CareerUpstreams } from './context.ts';
 import { careerResolvers } from './resolvers/index.ts';
+import { careerRows } from './rows.ts';
 
 /** Absolute path of the career subgraph's schema.graphql. */
 export const CAREER_SCHEMA_PATH = fileURLToPath(new URL('./schema.graphql', import.meta.url));
@@ -25,6 +27,12 @@ export interface CareerSubgraphOptions {
   gatewaySigningSecret?: string;
   /** The clock grants are judged by. @default () => new Date() */
   now?: () => Date;
+  /**
+   * The secret the programme statistics are rounded with (lib/statistics/rounding.ts), at least 32 characters: the
+   * same in every replica and kept across restarts, or each start rounds the same figures afresh.
+   * @default a random key per start
+   */
+  statisticsRoundingKey?: string;
 }
 
 function serverOptions(options: CareerSubgraphOptions) {
@@ -38,9 +46,10 @@ function serverOptions(options: CareerSubgraphOptions) {
     verifier: options.verifier,
     exchanger: options.exchanger,
     log: options.log,
-    buildContext: careerContextFactory(options.upstreams, options.timeoutMs),
+    buildContext: careerContextFactory(options.upstreams, statisticsPublisherOf(options.statisticsRoundingKey), options.timeoutMs),
     personAccess: careerPersonAccess,
     grants: careerGrants,
+    rows: careerRows,
     // Counsellors see their centre's notes under the access rules: the Karrieresenter holds the notes itself.
     consentExempt: ['KARRIERESENTER' as const],
     auditSink: options.auditSink,

@@ -1,14 +1,14 @@
 import DataLoader from 'dataloader';
 import { perKeyLoader } from '../../lib/upstream/perKeyLoader.ts';
-import { MAX_NOTE_IDS_PER_GRANT_SEARCH, type KarrieresenterClient } from './clients/karrieresenter.ts';
+import { MAX_NOTE_IDS_PER_GRANT_SEARCH, type KarrieresenterClient, type PersonRecords } from './clients/karrieresenter.ts';
 import type { ContractBooking, ContractCentre, ContractNote, ContractNotification, ContractShareGrant } from './clients/karrieresenter.schemas.ts';
 
 /** The Karrieresenter reads of one request, batched and de-duplicated. Created per request: nothing is shared across. */
 export interface CareerLoaders {
-  /** A person's bookings (by ident). */
-  bookingsByPerson: DataLoader<string, ContractBooking[]>;
-  /** A person's notes (by ident). */
-  notesByPerson: DataLoader<string, ContractNote[]>;
+  /** A person's bookings (by ident), and those the system withheld from the caller. */
+  bookingsByPerson: DataLoader<string, PersonRecords<ContractBooking>>;
+  /** A person's notes (by ident), and those the system withheld from the caller. */
+  notesByPerson: DataLoader<string, PersonRecords<ContractNote>>;
   /** A booking's notifications: confirmation and reminder of one booking are one call. */
   notificationsByBooking: DataLoader<string, ContractNotification[]>;
   /** A note's share grants, active and withdrawn: one search for all notes asked for in the same tick. */

@@ -69,6 +69,7 @@ export function toBooking(booking: ContractBooking): GuidanceBooking {
     navAdvisorAttends: booking.navAdvisorAttending != null,
     bookedBy: booking.bookedBy.type === 'NAV' ? 'NAV_ADVISOR' : 'CITIZEN',
     centre: { id: booking.centreId },
+    visibleToNav: booking.visibleToNav,
   });
 }
 

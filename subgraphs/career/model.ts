@@ -39,6 +39,8 @@ export interface GuidanceBooking extends Personal {
   navAdvisorAttends: boolean;
   bookedBy: GuidanceBookedBy;
   centre: CentreRef;
+  /** The person lets NAV see the session (not in the schema: the row rule reads it, rows.ts). */
+  visibleToNav: boolean;
 }
 
 export interface GuidanceConfirmation extends Personal {

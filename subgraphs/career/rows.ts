@@ -1,46 +1,71 @@
-import type { Caller } from '../../lib/auth/caller.ts';
-import type { ContractBooking, ContractNote } from './clients/karrieresenter.schemas.ts';
+import { PERMIT, deny, type AccessDecision } from '../../lib/access/policy.ts';
+import type { RowRules } from '../../lib/access/rows.ts';
+import { withheldRecord, type Withheld, type Withholding } from '../../lib/consent/withheld.ts';
+import type { ContractWithheld } from './clients/karrieresenter.schemas.ts';
+import type { CareerContext } from './context.ts';
+import type { CareerNote, GuidanceBooking } from './model.ts';
 
 /**
- * The row-level rules of ARCHITECTURE.md §3 for Karrieresenter data: which of the records the system returned
- * the caller may see. Applied here, whatever the system already filtered, so a lenient upstream (or a stand-in)
- * discloses nothing more. Person-level access and consent are the plumbing's (access.ts, @consent).
+ * The row-level rules of ARCHITECTURE.md §3 for Karrieresenter data: which of a person's records the caller may see.
+ * The plumbing applies them (lib/consent/enforce.ts) to every booking and note any field returns, whatever the
+ * system already filtered, so a lenient upstream (or a stand-in) discloses nothing more — and every refusal is
+ * audited. Person-level access and consent are the plumbing's too (access.ts, @consent). The person themself
+ * sees all their rows: the plumbing asks no row rule about the caller's own data.
  */
 
 /** NAV sees a booking only when NAV booked it, an advisor attends it, or the person lets NAV see it. */
-export function navMaySeeBooking(booking: ContractBooking): boolean {
-  return booking.bookedBy.type === 'NAV' || booking.navAdvisorAttending != null || booking.visibleToNav;
+export function navMaySeeBooking(booking: GuidanceBooking): boolean {
+  return booking.bookedBy === 'NAV_ADVISOR' || booking.navAdvisorAttends || booking.visibleToNav;
 }
 
-/** Bookings for the caller: the person all of theirs, NAV those above, a counsellor those at their own centre. */
-export function visibleBookings(caller: Caller, ident: string, bookings: readonly ContractBooking[]): ContractBooking[] {
-  const own = bookings.filter((b) => b.person.fnr === ident);
+const OTHER_CENTRE = deny('OTHER_CENTRE');
+
+function bookingRow(context: CareerContext, booking: GuidanceBooking): AccessDecision {
+  const caller = context.caller;
   switch (caller.role) {
-    case 'citizen':
-      return caller.ident === ident ? own : [];
     case 'nav-advisor':
-      return own.filter(navMaySeeBooking);
+      return navMaySeeBooking(booking) ? PERMIT : deny('NOT_VISIBLE_TO_NAV');
     case 'career-counsellor':
-      return own.filter((b) => b.centreId === caller.centreId);
+      return booking.centre.id === caller.centreId ? PERMIT : OTHER_CENTRE;
     default:
-      return [];
+      return deny('NO_ROW_RULE');
   }
 }
+
+function noteRow(context: CareerContext, note: CareerNote): AccessDecision {
+  const caller = context.caller;
+  switch (caller.role) {
+    case 'nav-advisor':
+      return PERMIT; // whether the person shares it is the consent decision (@consent on CareerNote)
+    case 'career-counsellor':
+      return note.centre.id === caller.centreId ? PERMIT : OTHER_CENTRE;
+    default:
+      return deny('NO_ROW_RULE');
+  }
+}
+
+/** The career subgraph's row rules, by GraphQL type. */
+export const careerRows: RowRules<CareerContext> = {
+  GuidanceBooking: (context, row) => bookingRow(context, row as GuidanceBooking),
+  CareerNote: (context, row) => noteRow(context, row as CareerNote),
+};
 
 /**
- * Notes for the caller. NAV gets every note the system returned: whether the person shares it is decided by the
- * consent enforcement from the grant data (GrantSource in access.ts), not by trusting the system's filter.
+ * What the Karrieresenter's own rule withheld, in the words the graph's rules use for the same case, so the audit
+ * trail reads alike whichever of the two refused: a note not shared is CONSENT_REQUIRED (NO_GRANT, or
+ * GRANT_NOT_ACTIVE naming the withdrawn grant), a hidden booking or another centre's record FORBIDDEN.
  */
-export function visibleNotes(caller: Caller, ident: string, notes: readonly ContractNote[]): ContractNote[] {
-  const own = notes.filter((n) => n.owner.fnr === ident);
-  switch (caller.role) {
-    case 'citizen':
-      return caller.ident === ident ? own : [];
-    case 'nav-advisor':
-      return own;
-    case 'career-counsellor':
-      return own.filter((n) => n.centreId === caller.centreId);
-    default:
-      return [];
-  }
+const WITHHOLDING: Record<ContractWithheld['reason'], Pick<Withholding, 'code' | 'reason'>> = {
+  NOT_SHARED: { code: 'CONSENT_REQUIRED', reason: 'NO_GRANT' },
+  SHARING_WITHDRAWN: { code: 'CONSENT_REQUIRED', reason: 'GRANT_NOT_ACTIVE' },
+  NOT_VISIBLE_TO_NAV: { code: 'FORBIDDEN', reason: 'NOT_VISIBLE_TO_NAV' },
+  OTHER_CENTRE: { code: 'FORBIDDEN', reason: 'OTHER_CENTRE' },
+};
+
+/**
+ * A record the Karrieresenter withheld from the caller, as a resolver returns it beside the records it got: the
+ * plumbing refuses and audits it, and it carries nothing a response could show.
+ */
+export function withheldByKarrieresenter(subject: string, withheld: ContractWithheld): Withheld {
+  return withheldRecord(subject, { recordId: withheld.id, ...WITHHOLDING[withheld.reason], ...(withheld.grantId ? { grantId: withheld.grantId } : {}) });
 }

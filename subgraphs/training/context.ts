@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import { createPoaoTilgangLoader } from '../../lib/access/poaoTilgang.ts';
 import type { AccessDecision } from '../../lib/access/policy.ts';
+import type { StatisticsPublisher } from '../../lib/statistics/publish.ts';
 import type { BaseContext } from '../../lib/subgraph/context.ts';
 import { createUpstreamHttp } from '../../lib/upstream/http.ts';
 import { createDigipostClient, digipostNotConfigured } from './clients/digipost.ts';
@@ -30,6 +31,8 @@ export interface TrainingUpstreams {
 export interface TrainingContext extends BaseContext {
   fagopplaering: FagopplaeringClient;
   loaders: TrainingLoaders;
+  /** Rounds the programme statistics for publication, under the subgraph's rounding key. */
+  statistics: StatisticsPublisher;
   /** poao-tilgang decisions, only for NAV advisors (navAdvisorViaPoaoTilgang reads it). */
   poaoTilgang?: DataLoader<string, AccessDecision>;
   /** The person's NAV dialogue, as the NAV advisor writes to it; only for NAV advisors. */
@@ -39,7 +42,7 @@ export interface TrainingContext extends BaseContext {
 }
 
 /** Builds the context of one request: new clients and loaders, so nothing (grants above all) outlives the request. */
-export function buildTrainingContext(base: BaseContext, upstreams: TrainingUpstreams, timeoutMs?: number): TrainingContext {
+export function buildTrainingContext(base: BaseContext, upstreams: TrainingUpstreams, statistics: StatisticsPublisher, timeoutMs?: number): TrainingContext {
   const fagopplaering = createFagopplaeringClient(
     { baseUrl: upstreams.fagopplaering.url, timeoutMs },
     base.upstream(upstreams.fagopplaering.audience),
@@ -47,7 +50,7 @@ export function buildTrainingContext(base: BaseContext, upstreams: TrainingUpstr
   const digipost = upstreams.digipost.senderId
     ? createDigipostClient({ baseUrl: upstreams.digipost.url, senderId: upstreams.digipost.senderId, timeoutMs }, base.upstream(upstreams.digipost.audience))
     : digipostNotConfigured;
-  const context: TrainingContext = { ...base, fagopplaering, loaders: createTrainingLoaders(fagopplaering, digipost, base.log) };
+  const context: TrainingContext = { ...base, fagopplaering, loaders: createTrainingLoaders(fagopplaering, digipost, base.log), statistics };
   if (base.caller.role === 'nav-advisor') {
     const nav = createUpstreamHttp(
       { system: 'poao-tilgang', baseUrl: upstreams.nav.url, timeoutMs, correlationHeader: 'Nav-Call-Id', headers: { 'Nav-Consumer-Id': 'fagbrev-graph-training' } },

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '../../lib/http.ts';
 import type { AuditSink } from '../../lib/audit/sink.ts';
 import type { Logger } from '../../lib/log.ts';
+import { statisticsPublisherOf } from '../../lib/statistics/publish.ts';
 import { subgraphTypeDefs } from '../../lib/subgraph/schema.ts';
 import {
   createSubgraphApp,
@@ -33,6 +34,12 @@ export interface TrainingSubgraphOptions {
   gatewaySigningSecret?: string;
   /** The clock grants are judged by. @default () => new Date() */
   now?: () => Date;
+  /**
+   * The secret the programme statistics are rounded with (lib/statistics/rounding.ts), at least 32 characters: the
+   * same in every replica and kept across restarts, or each start rounds the same figures afresh.
+   * @default a random key per start
+   */
+  statisticsRoundingKey?: string;
 }
 
 function serverOptions(options: TrainingSubgraphOptions): SubgraphServerOptions<TrainingContext> {
@@ -45,6 +52,7 @@ function serverOptions(options: TrainingSubgraphOptions): SubgraphServerOptions<
   if (senderId !== undefined && !/^[0-9]+$/.test(senderId)) {
     throw new Error('training subgraph: upstreams.digipost.senderId must be the Digipost sender account number (digits).');
   }
+  const statistics = statisticsPublisherOf(options.statisticsRoundingKey);
   if (senderId === undefined) options.log.warn('training subgraph: no upstreams.digipost.senderId, so delivery status of sent plans is unavailable');
   return {
     name: 'training',
@@ -53,7 +61,7 @@ function serverOptions(options: TrainingSubgraphOptions): SubgraphServerOptions<
     verifier: options.verifier,
     exchanger: options.exchanger,
     log: options.log,
-    buildContext: (base) => buildTrainingContext(base, options.upstreams, options.timeoutMs),
+    buildContext: (base) => buildTrainingContext(base, options.upstreams, statistics, options.timeoutMs),
     personAccess: trainingPersonAccess,
     grants: trainingGrants,
     auditSink: options.auditSink,

@@ -3,62 +3,94 @@ import type { Caller } from '../../lib/auth/caller.ts';
 import { DEMO_FIXTURES_DIR } from '../../stand-ins/common/fixtures.ts';
 import { allIdents, navAdvisor, readFixtures } from '../support/fixtures.ts';
 import { DEMO, useStack } from '../support/stack.ts';
-import { expectedStatistics, partner, periodsBetween, PROGRAMME_STATISTICS, rawFigures } from './reporting.support.ts';
+import { attack, departuresFromFiles, partner, PROGRAMME_STATISTICS, publishedQuarters, rawFigures, recovered, refusedQuarters, SUPPRESSED_BELOW_5 } from './reporting.support.ts';
 
 const fx = readFixtures(DEMO_FIXTURES_DIR);
 const graph = useStack();
-const CURRENT_MONTH = '2026-11'; // the fixtures' reference now, 2026-11-26 in Oslo
+const QUARTERS = publishedQuarters(fx.now); // 2023-Q4 to 2026-Q3 at the fixtures' reference now, 2026-11-26
 
-const statistics = (caller: Caller, from: string, to: string) => graph.query(caller, PROGRAMME_STATISTICS, { from, to });
+const statistics = (caller: Caller, quarter: string) => graph.query(caller, PROGRAMME_STATISTICS, { quarter });
 const codes = (res: { errors?: Array<{ extensions?: Record<string, any> }> }) => [...new Set(res.errors?.map((e) => e.extensions?.code))];
 
 describe('programme statistics for a reporting client (demo set)', () => {
-  it.each([
-    ['the programme year so far', '2026-01', CURRENT_MONTH],
-    ['one month', '2026-09', '2026-09'],
-    ['the autumn', '2026-08', '2026-11'],
-    ['a period before the programme started', '2024-01', '2024-12'],
-    ['the longest period allowed', '2023-12', CURRENT_MONTH],
-  ])('gives the figures the fixture files imply for %s, small counts suppressed', async (_name, from, to) => {
-    const res = await statistics(partner, from, to);
-    expect(res.errors).toBeUndefined();
-    expect(res.data!.programmeStatistics).toEqual(expectedStatistics(fx, from, to));
-  });
-
-  it('hides a booking count of 1–4 and, in a breakdown, also the smallest other cell, so no hidden cell can be recovered', async () => {
-    // Steinkjer has 1–4 bookings in the autumn and Trondheim the rest: Trondheim's count would give Steinkjer's away.
-    const raw = rawFigures(fx, '2026-08', '2026-11');
-    const [stk, trd] = ['KS-STK', 'KS-TRD'].map((id) => raw.byCentre.find((c) => c.centre.id === id)!.n) as [number, number];
-    expect([stk >= 1 && stk <= 4, trd >= 5, raw.bookings >= 5]).toEqual([true, true, true]);
-
-    const { data } = await statistics(partner, '2026-08', '2026-11');
-    const s = data!.programmeStatistics;
-    expect(s.bookings).toEqual({ value: raw.bookings, suppressed: false });
-    expect(s.bookingsByCentre.map((c: any) => [c.centre.id, c.count])).toEqual([
-      ['KS-STK', { value: null, suppressed: true }],
-      ['KS-TRD', { value: null, suppressed: true }],
-    ]);
-  });
-
-  it('hides bookings referred by NAV when what is left of the total is 1–4', async () => {
-    const raw = rawFigures(fx, '2026-08', '2026-11');
-    expect(raw.referredByNav).toBeGreaterThanOrEqual(5);
-    expect(raw.bookings - raw.referredByNav).toBeGreaterThanOrEqual(1);
-    expect(raw.bookings - raw.referredByNav).toBeLessThanOrEqual(4);
-    const { data } = await statistics(partner, '2026-08', '2026-11');
-    expect(data!.programmeStatistics.bookingsReferredByNav).toEqual({ value: null, suppressed: true });
-  });
-
-  it('never publishes a count from 1 to 4, in any period of up to a year', async () => {
-    for (const [from, to] of periodsBetween('2026-01', CURRENT_MONTH, 12).filter((_, i) => i % 7 === 0)) {
-      const { data } = await statistics(partner, from, to);
-      const counts = JSON.stringify(data!.programmeStatistics).match(/"value":\d+/g) ?? [];
-      expect(counts.map((c) => Number(c.slice(8))).filter((n) => n >= 1 && n <= 4), `${from}..${to}`).toEqual([]);
+  it('gives, for every quarter published, each count rounded to base 5 from what the files imply, every breakdown adding up', async () => {
+    expect(QUARTERS).toHaveLength(12);
+    for (const quarter of QUARTERS) {
+      const res = await statistics(partner, quarter);
+      expect(res.errors, quarter).toBeUndefined();
+      expect(res.data!.programmeStatistics.quarter).toBe(quarter);
+      expect(departuresFromFiles(fx, res.data!.programmeStatistics), quarter).toEqual([]);
     }
   });
 
+  it('never publishes a count from 1 to 4: every count is a multiple of 5', async () => {
+    // The third quarter has small counts (1–4 of them) in the files: they must not show.
+    const raw = rawFigures(fx, '2026-Q3');
+    expect(Object.values(raw).some((n) => typeof n === 'number' && n >= 1 && n <= 4)).toBe(true);
+    const { data } = await statistics(partner, '2026-Q3');
+    const counts = (JSON.stringify(data!.programmeStatistics).match(/"value":\d+/g) ?? []).map((c) => Number(c.slice(8)));
+    expect(counts.length).toBeGreaterThan(10);
+    expect(counts.filter((n) => n % 5 !== 0)).toEqual([]);
+  });
+
+  it('answers a quarter the same way every time it is asked', async () => {
+    const first = await statistics(partner, '2026-Q3');
+    const again = await statistics(partner, '2026-Q3');
+    expect(again.data).toEqual(first.data);
+  });
+
+  it('the issue\'s differencing attack (2025-07..2026-11 minus 2025-07..2026-10) finds no ranges to subtract: they are refused', async () => {
+    for (const to of ['2026-11', '2026-10']) {
+      const res = await graph.query(partner, `{ programmeStatistics(from: "2025-07", to: "${to}") { bookings { value } } }`);
+      expect(res.data?.programmeStatistics ?? null).toBeNull();
+      expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    }
+    const res = await graph.subgraphQuery('career', partner, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on ProgrammeStatistics { bookings { value } } } }', {
+      r: [{ __typename: 'ProgrammeStatistics', from: '2025-07', to: '2026-11' }],
+    });
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('a differencing attack over every quarter published recovers no count, nor narrows one beyond its own rounding', async () => {
+    const pinned: string[] = [];
+    const narrowed: string[] = [];
+    for (const quarter of QUARTERS) {
+      const answer = (await statistics(partner, quarter)).data!.programmeStatistics;
+      const found = recovered(answer, attack(answer));
+      pinned.push(...found.pinned.map((cell) => `${quarter} ${cell}`));
+      narrowed.push(...found.narrowed.map((cell) => `${quarter} ${cell}`));
+    }
+    expect(pinned).toEqual([]);
+    expect(narrowed).toEqual([]);
+  });
+
+  it('the attacker finds what suppression beside a shown total left solvable, so its finding nothing above means something', () => {
+    // The rule before: 12 bookings shown, in person 10 shown, phone and digital (1 and 1) hidden; 5 referred shown.
+    const shown = (value: number) => ({ value, suppressed: false });
+    const hidden = { value: null, suppressed: true };
+    const oldAnswer = {
+      bookings: shown(12),
+      bookingsReferredByNav: shown(5),
+      sessionsCompleted: shown(12),
+      bookingsByMode: [
+        { mode: 'IN_PERSON', count: shown(10) },
+        { mode: 'PHONE', count: hidden },
+        { mode: 'DIGITAL', count: hidden },
+      ],
+      bookingsByCentre: [
+        { centre: { id: 'KS-STK' }, count: hidden },
+        { centre: { id: 'KS-TRD' }, count: hidden },
+      ],
+      notesShared: shown(0),
+      skillsMappingRequests: hidden,
+      trainingPlansSent: shown(0),
+    };
+    const rule = SUPPRESSED_BELOW_5(12);
+    expect(recovered(oldAnswer, attack(oldAnswer, rule), rule).pinned).toEqual(['mode PHONE', 'mode DIGITAL']);
+  });
+
   it('answers no person\'s identity anywhere in the figures', async () => {
-    const res = await statistics(partner, '2026-01', CURRENT_MONTH);
+    const res = await statistics(partner, QUARTERS[0]!);
     const body = JSON.stringify(res);
     expect([...allIdents(fx)].filter((ident) => body.includes(ident))).toEqual([]);
   });
@@ -73,7 +105,7 @@ describe('who may read the programme statistics', () => {
   ];
 
   it.each(others)('%s gets FORBIDDEN and no figures', async (_name, caller) => {
-    const res = await statistics(caller, '2026-01', CURRENT_MONTH);
+    const res = await statistics(caller, QUARTERS[0]!);
     expect(res.data?.programmeStatistics ?? null).toBeNull();
     expect(codes(res)).toEqual(['FORBIDDEN']);
   });
@@ -81,7 +113,7 @@ describe('who may read the programme statistics', () => {
   it.each(others)('%s gets FORBIDDEN from each contributing subgraph asked directly for the entity', async (_name, caller) => {
     const entities = (fields: string) =>
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on ProgrammeStatistics { ${fields} } } }`;
-    const r = [{ __typename: 'ProgrammeStatistics', from: '2026-01', to: CURRENT_MONTH }];
+    const r = [{ __typename: 'ProgrammeStatistics', quarter: QUARTERS[0] }];
     const career = await graph.subgraphQuery('career', caller, entities('bookings { value } notesShared { value }'), { r });
     const training = await graph.subgraphQuery('training', caller, entities('skillsMappingRequests { value } trainingPlansSent { value }'), { r });
     for (const res of [career, training]) {
@@ -91,32 +123,33 @@ describe('who may read the programme statistics', () => {
   });
 
   it('a request without a token is refused', async () => {
-    const res = await graph.query(null, PROGRAMME_STATISTICS, { from: '2026-01', to: CURRENT_MONTH });
+    const res = await graph.query(null, PROGRAMME_STATISTICS, { quarter: QUARTERS[0] });
     expect(res.data?.programmeStatistics ?? null).toBeNull();
     expect(codes(res)).toEqual(['UNAUTHENTICATED']);
   });
 });
 
-describe('the period', () => {
+describe('the quarter', () => {
+  const [inProgress, next, thirteenthBack] = refusedQuarters(fx.now);
   it.each([
-    ['a month that does not exist', '2026-13', '2026-11'],
-    ['a month without its leading zero', '2026-1', '2026-11'],
-    ['a date instead of a month', '2026-01-01', '2026-11'],
-    ['from after to', '2026-10', '2026-09'],
-    ['more than 36 months', '2023-11', CURRENT_MONTH],
-    ['a month after the current one', '2026-11', '2026-12'],
-  ])('is BAD_USER_INPUT for %s, with no figures', async (_name, from, to) => {
-    const res = await statistics(partner, from, to);
+    ['the quarter in progress', inProgress!],
+    ['a quarter of the future', next!],
+    ['a quarter more than twelve back', thirteenthBack!],
+    ['a quarter that does not exist', '2026-Q5'],
+    ['a quarter without its Q', '2026-3'],
+    ['a month', '2026-09'],
+  ])('is BAD_USER_INPUT for %s, with no figures', async (_name, quarter) => {
+    const res = await statistics(partner, quarter);
     expect(res.data?.programmeStatistics ?? null).toBeNull();
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
     // The reason, not the inner workings: no subgraph address or body, and the value stays with the caller.
     expect(res.errors?.[0]?.extensions?.response).toBeUndefined();
-    expect(res.errors?.[0]?.message).not.toContain(`"${from}"`);
+    expect(res.errors?.[0]?.message).not.toContain(`"${quarter}"`);
   });
 
   it('is checked by the training subgraph too when asked directly for the entity', async () => {
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on ProgrammeStatistics { skillsMappingRequests { value } } } }';
-    const res = await graph.subgraphQuery('training', partner, query, { r: [{ __typename: 'ProgrammeStatistics', from: '2026-11', to: '2027-01' }] });
+    const res = await graph.subgraphQuery('training', partner, query, { r: [{ __typename: 'ProgrammeStatistics', quarter: inProgress }] });
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -10,19 +10,42 @@ export function cefFields(line: string): Record<string, string> {
   return fields;
 }
 
-const keyOf = (e: Pick<AuditExpectation, 'callId' | 'actor' | 'subject' | 'decision' | 'coordinate'>) =>
-  `${e.callId}|${e.actor}|${e.subject}|${e.decision}|${e.coordinate}`;
+type Unit = Pick<AuditExpectation, 'callId' | 'actor' | 'subject' | 'coordinate' | 'recordId'>;
 
-/** The expected events that no line of the audit trail records (by call id, actor, subject, decision, coordinate). */
-export function missingAuditEvents(lines: string[], expected: AuditExpectation[]): AuditExpectation[] {
-  const recorded = new Set(
-    lines.map(cefFields).map((f) => keyOf({ callId: f.sproc ?? '', actor: f.suid ?? '', subject: f.duid ?? '', decision: f.flexString1 as 'Permit', coordinate: f.request ?? '' })),
-  );
-  const seen = new Set<string>();
-  return expected.filter((e) => {
-    const key = keyOf(e);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return !recorded.has(key);
-  });
+/** One decision: who, about whom, what, which record, in which call (lib/audit/trail.ts). */
+const unitOf = (e: Unit) => `${e.callId}|${e.actor}|${e.subject}|${e.coordinate}|${e.recordId ?? ''}`;
+
+const tally = (values: string[]) => values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
+const show = (m: Map<string, number>) => [...m].map(([d, n]) => `${n}× ${d}`).join(', ') || 'nothing';
+
+/**
+ * Everything in the audit trail that breaks "every decision about another person's data is recorded exactly once,
+ * with its final decision", for the probes' calls. Each operation decides afresh (a batch of ten operations carries
+ * one call id and decides ten times), so the expectation holds one entry per operation and decision, and the trail
+ * must hold exactly as many records of that decision and none of the other. Beyond the expectations, no decision of
+ * these calls may be recorded as both Permit and Deny.
+ */
+export function auditMismatches(lines: string[], expected: AuditExpectation[]): string[] {
+  const callIds = new Set(expected.map((e) => e.callId));
+  const recorded = new Map<string, string[]>();
+  for (const f of lines.map(cefFields)) {
+    if (!callIds.has(f.sproc ?? '')) continue;
+    const unit = unitOf({ callId: f.sproc!, actor: f.suid ?? '', subject: f.duid ?? '', coordinate: f.request ?? '', recordId: f.cs4 });
+    recorded.set(unit, [...(recorded.get(unit) ?? []), f.flexString1 ?? '?']);
+  }
+  const wanted = new Map<string, string[]>();
+  for (const e of expected) wanted.set(unitOf(e), [...(wanted.get(unitOf(e)) ?? []), e.decision]);
+
+  const problems: string[] = [];
+  for (const [unit, decisions] of wanted) {
+    const want = tally(decisions);
+    const got = tally(recorded.get(unit) ?? []);
+    if (show(want) !== show(new Map([...got].filter(([d]) => want.has(d)))) || got.size !== want.size) {
+      problems.push(`${unit}: expected ${show(want)}, recorded ${show(got)}`);
+    }
+  }
+  for (const [unit, decisions] of recorded) {
+    if (!wanted.has(unit) && new Set(decisions).size > 1) problems.push(`${unit}: recorded as ${show(tally(decisions))}`);
+  }
+  return problems;
 }

@@ -7,7 +7,7 @@ type Json = Record<string, any>;
 export type Verdict =
   | { disclose: true }
   | { disclose: false; code: 'FORBIDDEN' | 'CONSENT_REQUIRED'; purpose?: string }
-  /** Outside the caller's rows (another centre's note): left out without a decision, so nothing to audit. */
+  /** Outside the caller's rows (another centre's note): left out silently, without an error, and audited as a Deny. */
   | { disclose: false; code: 'NOT_VISIBLE' };
 
 export const DISCLOSE: Verdict = { disclose: true };

@@ -24,11 +24,11 @@ function evaluate(response: Json, variant: 'plain' | 'typename' = 'plain') {
 }
 
 describe('the probe evaluator', () => {
-  it('accepts the right answer: NAV sees none of P02\'s notes, and the permitted access to her notes is audited', () => {
+  it('accepts the right answer: NAV sees none of P02\'s notes; the access to her notes and the refusal of the note are each audited once', () => {
     const tally = evaluate({ data: { person: { careerNotes: [] } } });
     expect(tally.leaks).toEqual([]);
     expect(tally.mismatches).toEqual([]);
-    expect(tally.audit.map((a) => `${a.decision} ${a.coordinate}`)).toEqual(['Permit Person.careerNotes']);
+    expect(tally.audit.map((a) => `${a.decision} ${a.coordinate} ${a.recordId ?? '-'}`)).toEqual(['Permit Person.careerNotes -', `Deny CareerNote ${unshared.id}`]);
   });
 
   it('reports an unshared note in the list as a leak', () => {

@@ -52,8 +52,16 @@ export function evaluateResponse(
   const withheld = new Set<string>();
   const disclosed = new Set<string>();
   const where = (element: ConsentElement) => `[${probe.path}] ${subject.label} → ${subject.ident} ${element.coordinate}`;
-  const audit = (decision: 'Permit' | 'Deny', coordinate: string) => {
-    if (!owner) tally.audit.push({ callId: probe.callId, actor: actorId(subject.caller), subject: subject.ident, decision, coordinate });
+  /**
+   * One decision the graph must record (ARCHITECTURE.md §4), as what it finally was; a record's by its id. One
+   * operation decides each thing once, however many aliases or fragments ask for it: expected once per response.
+   */
+  const expectedHere = new Set<string>();
+  const audit = (decision: 'Permit' | 'Deny', coordinate: string, recordId?: string) => {
+    const key = `${decision}|${coordinate}|${recordId ?? ''}`;
+    if (owner || expectedHere.has(key)) return;
+    expectedHere.add(key);
+    tally.audit.push({ callId: probe.callId, actor: actorId(subject.caller), subject: subject.ident, decision, coordinate, ...(recordId ? { recordId } : {}) });
   };
   const secretsOf = (records: FixtureRecord[], type: string, into: Set<string>) => {
     for (const record of records) for (const s of RECORD_KINDS[type]?.secrets(record) ?? []) if (s.length >= MIN_SECRET_LENGTH) into.add(s);
@@ -88,12 +96,16 @@ export function evaluateResponse(
         const valuePath = [...path, key];
         const kind = RECORD_KINDS[step.returnType];
 
+        const stepCoordinate = `${step.parentType}.${step.field}`;
+        // The field's own decision is final when it is the consent-bound field, or refuses the type it returns:
+        // then access and consent are one decision, recorded once (below), not a Permit and then a Deny.
+        const decidedBelow = last && ((element.kind === 'field' && element.coordinate === stepCoordinate) || (element.kind === 'object' && !mayReceive(element, subject.caller).disclose));
         if (step.parentType === 'Person' && step.field !== 'ident') {
-          const coordinate = `Person.${step.field}`;
+          const coordinate = stepCoordinate;
           const subgraph = subject.owners.get(coordinate);
           if (!subgraph) throw new Error(`no subgraph resolves ${coordinate}`);
           const access = systemAccessVerdict(subject.fx, subgraph, subject.caller, subject.ident);
-          audit(access.disclose ? 'Permit' : 'Deny', coordinate);
+          if (!access.disclose || !decidedBelow) audit(access.disclose ? 'Permit' : 'Deny', coordinate);
           if (!access.disclose) {
             tally.withholdings++;
             withholdFrom(depth, parent);
@@ -123,7 +135,8 @@ export function evaluateResponse(
           // Object-level consent: instances without a grant are left out, silently.
           const receive = mayReceive(element, subject.caller);
           if (!receive.disclose) {
-            audit('Deny', element.coordinate);
+            // Refused before anything is read: a decision about the field that returns the type.
+            audit('Deny', stepCoordinate);
             tally.withholdings++;
             withholdFrom(depth, parent);
             return expectWithheld(value, valuePath, receive, element.coordinate);
@@ -132,13 +145,13 @@ export function evaluateResponse(
           const visible: FixtureRecord[] = [];
           for (const record of records) {
             const verdict = consentVerdict(subject.fx, element, subject.caller, subject.ident, { record, valueType: step.returnType });
+            // Each instance is its own decision, named by its id: disclosed, or refused — also when the owning system
+            // withheld it from the caller (an unshared note, another centre's): it tells the graph so, for this record.
+            audit(verdict.disclose ? 'Permit' : 'Deny', element.coordinate, kind?.key === 'id' ? kind.keyOf(record) : undefined);
             if (verdict.disclose) {
               visible.push(record);
               tally.disclosures++;
-              audit('Permit', element.coordinate);
             } else {
-              // No audit event is required here: the owning system may never hand the instance to the subgraph
-              // (the Karrieresenter returns NAV only shared notes), and what the graph never sees it cannot refuse.
               tally.withholdings++;
             }
           }
@@ -158,6 +171,13 @@ export function evaluateResponse(
         }
         const items: any[] = step.list ? value : [value];
         const gate = subject.elements.find((e) => e.kind === 'object' && e.typeName === step.returnType);
+        if (gate && kind) {
+          // Instances of a consent-bound type on the way are decided one by one as well, each recorded by its id.
+          for (const record of kind.records(subject.fx, subject.ident, parent)) {
+            const verdict = consentVerdict(subject.fx, gate, subject.caller, subject.ident, { record, valueType: step.returnType });
+            audit(verdict.disclose ? 'Permit' : 'Deny', gate.coordinate, kind.key === 'id' ? kind.keyOf(record) : undefined);
+          }
+        }
         items.forEach((item, i) => {
           const keyLeaf = location.recordKeys[depth];
           const record = kind && keyLeaf ? kind.records(subject.fx, subject.ident, parent).find((r) => kind.keyOf(r) === item?.[keyLeaf]) : undefined;

@@ -6,6 +6,8 @@ export interface AuditExpectation {
   decision: 'Permit' | 'Deny';
   /** The schema coordinate the event names (CEF `request=`). */
   coordinate: string;
+  /** The record the decision is about (CEF `cs4`, ObjectId), for an instance of a type with an id. */
+  recordId?: string;
 }
 
 /** The figures of a probe run, and everything it found. */

@@ -23,6 +23,9 @@ export function bookingCreateRoutes({ state, now }: RouteContext): Router {
     const caller = callerOf(res);
     const idempotent = beginIdempotent(req, res, state, 'createBooking', caller, now());
     if (!idempotent) return;
+    // The rules and the write are one atomic step (contract: "The booking rules are the system's, and atomic"):
+    // nothing below awaits, so in this single-threaded process no other request runs between the check and the
+    // insert. (A database-backed system would take a per-person lock or rely on a unique partial index.)
     const at = now();
     const refused = refuse(res, state, caller, body, at);
     if (refused) return idempotent.release();
@@ -92,7 +95,18 @@ function refuse(res: Response, state: KarrieresenterState, caller: UpstreamCalle
     return true;
   }
   if (body.mode === 'TELEFON' && !body.person.phone) return invalid(res, 'person.phone', 'A phone number is required for TELEFON.');
-  if (body.courseId) return refuseCourse(res, state, body, slot, at);
+  if (body.courseId && refuseCourse(res, state, body, slot)) return true;
+  if (hasUpcomingSession(state, body.person.fnr, at)) {
+    // Over all the person's bookings, whatever the caller may see; the answer names none of them.
+    sendProblem(res, 409, 'ACTIVE_BOOKING_EXISTS', 'The person already has an upcoming session.');
+    return true;
+  }
+  return false;
+}
+
+/** One upcoming session per person: any course, any centre, whoever booked it, visible to NAV or not. */
+function hasUpcomingSession(state: KarrieresenterState, fnr: string, at: Date): boolean {
+  for (const b of state.bookings.values()) if (b.person.fnr === fnr && b.status === 'BOOKET' && Date.parse(b.start) > at.getTime()) return true;
   return false;
 }
 
@@ -114,8 +128,8 @@ function forbiddenReason(caller: UpstreamCaller, body: BookingRequest, slot: Slo
   }
 }
 
-/** Rules for continuing a course: the person's own, same centre, at most three sessions, one upcoming at a time. */
-function refuseCourse(res: Response, state: KarrieresenterState, body: BookingRequest, slot: Slot, at: Date): boolean {
+/** Rules for continuing a course: the person's own, same centre, at most three sessions. */
+function refuseCourse(res: Response, state: KarrieresenterState, body: BookingRequest, slot: Slot): boolean {
   const sessions = courseBookings(state, body.courseId!);
   // Another person's course is answered like an unknown one, so course ids disclose nothing.
   if (sessions.length === 0 || sessions.some((b) => b.person.fnr !== body.person.fnr)) return invalid(res, 'courseId', 'No such course for this person.');
@@ -123,10 +137,6 @@ function refuseCourse(res: Response, state: KarrieresenterState, body: BookingRe
   const held = sessions.filter((b) => b.status !== 'AVLYST');
   if (held.length >= MAX_SESSIONS) {
     sendProblem(res, 422, 'COURSE_FULL', `A course has at most ${MAX_SESSIONS} sessions.`);
-    return true;
-  }
-  if (held.some((b) => b.status === 'BOOKET' && Date.parse(b.start) > at.getTime())) {
-    sendProblem(res, 409, 'ACTIVE_BOOKING_EXISTS', 'The course already has an upcoming session.');
     return true;
   }
   return false;

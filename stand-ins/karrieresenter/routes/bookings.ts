@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { callerOf } from '../../common/app.ts';
-import { bookingView, canSeeBooking, isCounsellorOf, maySearchPerson } from '../access.ts';
+import { bookingView, byId, canSeeBooking, isCounsellorOf, maySearchPerson, withheldBooking } from '../access.ts';
 import { notificationAt } from '../notifications.ts';
 import { sendNotFound, sendProblem } from '../problem.ts';
 import { bookingSearchSchema, uuid } from '../schemas.ts';
@@ -18,13 +18,17 @@ export function bookingReadRoutes({ state, now }: RouteContext): Router {
     if (!allowed) return sendProblem(res, 403, 'FORBIDDEN', 'This caller may not read these bookings.');
     const from = body.from ? Date.parse(body.from) : -Infinity;
     const to = body.to ? Date.parse(body.to) : Infinity;
-    const bookings = [...state.bookings.values()]
-      .filter((b) => (body.fnr !== undefined ? b.person.fnr === body.fnr : b.centreId === body.centreId) && canSeeBooking(caller, b))
+    const matching = [...state.bookings.values()]
+      .filter((b) => (body.fnr !== undefined ? b.person.fnr === body.fnr : b.centreId === body.centreId))
       .filter((b) => !body.statuses || body.statuses.includes(b.status))
-      .filter((b) => Date.parse(b.start) >= from && Date.parse(b.start) <= to)
+      .filter((b) => Date.parse(b.start) >= from && Date.parse(b.start) <= to);
+    const bookings = matching
+      .filter((b) => canSeeBooking(caller, b))
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
       .map((b) => bookingView(caller, b));
-    res.json({ bookings });
+    if (!body.includeWithheld || body.fnr === undefined) return void res.json({ bookings });
+    const withheld = matching.flatMap((b) => withheldBooking(caller, b) ?? []).sort(byId);
+    res.json({ bookings, withheld });
   });
 
   router.get('/bookings/:bookingId', (req, res) => {

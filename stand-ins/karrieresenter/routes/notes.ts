@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { callerOf } from '../../common/app.ts';
 import { toOsloIso } from '../../../lib/time.ts';
-import { canSeeNote, isCounsellorOf, maySearchPerson } from '../access.ts';
+import { byId, canSeeNote, isCounsellorOf, maySearchPerson, withheldNote } from '../access.ts';
 import { sendNotFound, sendProblem } from '../problem.ts';
 import { createNoteSchema, noteSearchSchema, updateNoteSchema, uuid } from '../schemas.ts';
 import { courseBookings, type KarrieresenterState } from '../state.ts';
@@ -56,10 +56,11 @@ export function noteRoutes({ state, now }: RouteContext): Router {
     if (!body) return;
     const caller = callerOf(res);
     if (!maySearchPerson(caller, body.fnr)) return sendProblem(res, 403, 'FORBIDDEN', 'This caller may not read these notes.');
-    const notes = [...state.notes.values()]
-      .filter((n) => n.owner.fnr === body.fnr && canSeeNote(state, caller, n))
-      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-    res.json({ notes });
+    const theirs = [...state.notes.values()].filter((n) => n.owner.fnr === body.fnr);
+    const notes = theirs.filter((n) => canSeeNote(state, caller, n)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+    if (!body.includeWithheld) return void res.json({ notes });
+    const withheld = theirs.flatMap((n) => withheldNote(state, caller, n) ?? []).sort(byId);
+    res.json({ notes, withheld });
   });
 
   router.get('/notes/:noteId', (req, res) => {

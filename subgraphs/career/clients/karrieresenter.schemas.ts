@@ -86,6 +86,20 @@ export type ContractBooking = z.infer<typeof bookingSchema>;
 
 export const bookingSearchSchema = z.object({ bookings: z.array(bookingSchema) });
 
+/**
+ * A record a person search matched that the system's own rule withheld from the caller (contract extension
+ * WithheldRecord): its id and why, for the audit trail only.
+ */
+export const withheldSchema = z.object({
+  id: z.uuid(),
+  reason: z.enum(['NOT_SHARED', 'SHARING_WITHDRAWN', 'NOT_VISIBLE_TO_NAV', 'OTHER_CENTRE']),
+  grantId: z.uuid().optional(),
+});
+export type ContractWithheld = z.infer<typeof withheldSchema>;
+
+/** A person's bookings asked for with `includeWithheld`: the list of what was withheld is then part of the answer. */
+export const personBookingSearchSchema = z.object({ bookings: z.array(bookingSchema), withheld: z.array(withheldSchema) });
+
 export const notificationSchema = z.object({
   id: z.uuid(),
   bookingId: z.uuid(),
@@ -137,7 +151,8 @@ export const noteSchema = z.object({
 });
 export type ContractNote = z.infer<typeof noteSchema>;
 
-export const noteSearchSchema = z.object({ notes: z.array(noteSchema) });
+/** A person's notes, asked for with `includeWithheld`. */
+export const noteSearchSchema = z.object({ notes: z.array(noteSchema), withheld: z.array(withheldSchema) });
 
 export const shareGrantSchema = z.object({
   id: z.uuid(),

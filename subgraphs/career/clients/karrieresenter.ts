@@ -6,6 +6,7 @@ import {
   centreSchema,
   noteSearchSchema,
   notificationListSchema,
+  personBookingSearchSchema,
   shareGrantSearchSchema,
   slotSchema,
   type ContractBooking,
@@ -15,6 +16,7 @@ import {
   type ContractNotification,
   type ContractShareGrant,
   type ContractSlot,
+  type ContractWithheld,
 } from './karrieresenter.schemas.ts';
 import { karrieresenterReports, type KarrieresenterReports } from './karrieresenter.reports.ts';
 import { karrieresenterWrites, type KarrieresenterWrites } from './karrieresenter.writes.ts';
@@ -38,20 +40,29 @@ export interface SlotQuery {
   mode?: ContractMode;
 }
 
+/**
+ * A person's records as the system answers the caller: those its rules let the caller see, and the ids of those they
+ * withheld (with why), which only the audit trail may use.
+ */
+export interface PersonRecords<T> {
+  records: T[];
+  withheld: ContractWithheld[];
+}
+
 /** The Karrieresenter booking system, in one request, with the caller's token issued for it. */
 export interface KarrieresenterClient extends KarrieresenterWrites, KarrieresenterReports {
   listCentres(): Promise<ContractCentre[]>;
   listAvailableSlots(query: SlotQuery): Promise<ContractSlot[]>;
-  /** A person's bookings, ordered by start. */
-  searchBookings(fnr: string): Promise<ContractBooking[]>;
+  /** A person's bookings the caller may see, ordered by start, and those withheld from the caller. */
+  searchBookings(fnr: string): Promise<PersonRecords<ContractBooking>>;
   /** A centre's bookings that start between `from` and `to` (counsellors of that centre only), ordered by start. */
   searchCentreBookings(centreId: string, from: Date, to: Date): Promise<ContractBooking[]>;
   /** One booking; 404 (UpstreamHttpError) when there is none the caller may see. */
   getBooking(bookingId: string): Promise<ContractBooking>;
   /** Confirmation, reminder and cancellation records of one booking, oldest first. */
   listBookingNotifications(bookingId: string): Promise<ContractNotification[]>;
-  /** A person's notes, newest first. */
-  searchNotes(fnr: string): Promise<ContractNote[]>;
+  /** A person's notes the caller may see, newest first, and those withheld from the caller. */
+  searchNotes(fnr: string): Promise<PersonRecords<ContractNote>>;
   /** Share grants, active and withdrawn, of up to 500 notes. */
   searchShareGrants(noteIds: readonly string[]): Promise<ContractShareGrant[]>;
 }
@@ -81,8 +92,9 @@ export function createKarrieresenterClient(options: KarrieresenterClientOptions,
     },
     async searchBookings(fnr) {
       // The fnr travels in the body, never in a URL that ends up in access logs.
-      const { data } = await http({ operation: 'searchBookings', method: 'POST', path: '/bookings/search', body: { fnr }, schema: bookingSearchSchema });
-      return data.bookings;
+      const body = { fnr, includeWithheld: true };
+      const { data } = await http({ operation: 'searchBookings', method: 'POST', path: '/bookings/search', body, schema: personBookingSearchSchema });
+      return { records: data.bookings, withheld: data.withheld };
     },
     async searchCentreBookings(centreId, from, to) {
       const body = { centreId, from: from.toISOString(), to: to.toISOString() };
@@ -103,8 +115,9 @@ export function createKarrieresenterClient(options: KarrieresenterClientOptions,
       return data;
     },
     async searchNotes(fnr) {
-      const { data } = await http({ operation: 'searchNotes', method: 'POST', path: '/notes/search', body: { fnr }, schema: noteSearchSchema });
-      return data.notes;
+      const body = { fnr, includeWithheld: true };
+      const { data } = await http({ operation: 'searchNotes', method: 'POST', path: '/notes/search', body, schema: noteSearchSchema });
+      return { records: data.notes, withheld: data.withheld };
     },
     async searchShareGrants(noteIds) {
       if (noteIds.length > MAX_NOTE_IDS_PER_GRANT_SEARCH) throw new Error(`at most ${MAX_NOTE_IDS_PER_GRANT_SEARCH} note ids per grant search`);

@@ -1,5 +1,5 @@
+import { recordDecision } from '../../../lib/audit/record.ts';
 import type { Caller } from '../../../lib/auth/caller.ts';
-import { actorId } from '../../../lib/auth/caller.ts';
 import { forbidden } from '../../../lib/errors.ts';
 import type { CareerContext } from '../context.ts';
 
@@ -21,15 +21,11 @@ export async function requireBooker(context: CareerContext, ident: string): Prom
   }
   if (caller.role === 'nav-advisor' && context.poaoTilgang) {
     const decision = await context.poaoTilgang.load(ident);
-    context.audit.record({
-      actor: actorId(caller),
+    recordDecision(context, 'career', {
       subject: ident,
       coordinate: 'Mutation.bookGuidance',
       decision: decision.permit ? 'Permit' : 'Deny',
       ...(decision.permit ? {} : { reason: `FORBIDDEN:${decision.reason}` }),
-      callId: context.callId,
-      source: 'career',
-      at: context.now().getTime(),
     });
     if (!decision.permit) throw forbidden();
     return { kind: 'nav', navIdent: caller.navIdent };

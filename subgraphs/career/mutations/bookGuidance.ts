@@ -17,11 +17,11 @@ import {
   refused,
   userError,
   type BusinessFailures,
-  type CareerUserError,
   type Payload,
 } from './userErrors.ts';
 
 const MAX_SESSIONS = 3;
+const COURSE_NOT_FOUND = userError('COURSE_NOT_FOUND', 'There is no such earlier session to continue.', 'previousBookingId');
 
 /** When the slot starts, read from its stable id (contract: SL-<centre>-<yyyyMMdd>-<HHmm>-<counsellor>, Oslo time). */
 export function slotStart(slotId: string): Date {
@@ -30,23 +30,17 @@ export function slotStart(slotId: string): Date {
 }
 
 /**
- * What the graph can refuse before asking the booking system, from the person's own bookings: another upcoming
- * session, an unknown or full course. A booking already holding the requested slot is left to the system: it is
- * either this very request sent again (replayed by its key) or someone else's (taken). Whether the slot exists
- * and has not started is the system's to judge: only it knows the slot's start.
+ * The course a continuation belongs to, from the person's bookings as the system shows the caller; undefined when
+ * there is none. The booking rules themselves (one upcoming session per person, a slot booked once, three sessions
+ * per course) are the system's alone: it checks them over all of the person's bookings, whatever the caller may see,
+ * in the same step as the write (contract: createBooking), so neither a parallel request nor a session kept from
+ * NAV slips past them. A booking NAV may not see cannot be continued by NAV: it is answered like an unknown one.
  */
-function precheck(input: BookGuidanceInput, bookings: readonly ContractBooking[], now: Date): CareerUserError | { courseId?: string } {
-  const others = bookings.filter((b) => !(b.slotId === input.slotId && b.status === 'BOOKET'));
-  if (others.some((b) => b.status === 'BOOKET' && Date.parse(b.start) > now.getTime())) {
-    return userError('ACTIVE_BOOKING_EXISTS', 'The person already has an upcoming session.', 'ident');
-  }
-  if (input.mode === 'PHONE' && !input.contact.phone) return userError('PHONE_REQUIRED', 'A phone session needs a phone number.', 'contact.phone');
-  if (!input.previousBookingId) return {};
-  const previous = bookings.find((b) => b.id === input.previousBookingId);
-  if (!previous) return userError('COURSE_NOT_FOUND', 'There is no such earlier session to continue.', 'previousBookingId');
-  const held = others.filter((b) => b.courseId === previous.courseId && b.status !== 'AVLYST');
-  if (held.length >= MAX_SESSIONS) return userError('COURSE_FULL', `A course has at most ${MAX_SESSIONS} sessions.`, 'previousBookingId');
-  return { courseId: previous.courseId };
+async function courseOf(context: CareerContext, ident: string, previousBookingId: string): Promise<string | undefined> {
+  const { records } = await context.karrieresenter.searchBookings(ident);
+  const previous = records.find((b) => b.id === previousBookingId && b.person.fnr === ident);
+  if (!previous || (context.caller.role !== 'citizen' && !navMaySeeBooking(toBooking(previous)))) return undefined;
+  return previous.courseId;
 }
 
 function bookingRequest(input: BookGuidanceInput, booker: Booker, courseId: string | undefined): ContractBookingRequest {
@@ -69,6 +63,7 @@ const bookingFailures = (slotId: string, now: Date): BusinessFailures => ({
   SLOT_TAKEN: userError('SLOT_TAKEN', 'Someone else booked the slot.', 'slotId'),
   MODE_NOT_OFFERED: userError('MODE_NOT_OFFERED', 'The slot does not offer this mode.', 'mode'),
   COURSE_FULL: userError('COURSE_FULL', `A course has at most ${MAX_SESSIONS} sessions.`, 'previousBookingId'),
+  // The same answer whether the caller can see the upcoming session or not: no id, time, centre or counsellor of it.
   ACTIVE_BOOKING_EXISTS: userError('ACTIVE_BOOKING_EXISTS', 'The person already has an upcoming session.', 'ident'),
   VALIDATION_FAILED: (error) => {
     const field = problemField(error);
@@ -76,7 +71,7 @@ const bookingFailures = (slotId: string, now: Date): BusinessFailures => ({
     // SL-<centre>-<yyyyMMdd>-<HHmm>-<counsellor>) only picks the label of a refusal the system made.
     if (field === 'slotId' && slotStart(slotId).getTime() <= now.getTime()) return userError('SLOT_IN_PAST', 'The slot has already started.', 'slotId');
     if (field === 'slotId') return userError('SLOT_NOT_FOUND', 'The slot is not offered.', 'slotId');
-    if (field === 'courseId') return userError('COURSE_NOT_FOUND', 'There is no such earlier session to continue.', 'previousBookingId');
+    if (field === 'courseId') return COURSE_NOT_FOUND;
     if (field === 'person.phone') return userError('PHONE_REQUIRED', 'A phone session needs a phone number.', 'contact.phone');
     return userError('INVALID_INPUT', 'The booking system refused the input.', null);
   },
@@ -93,20 +88,17 @@ async function createWithRetry(context: CareerContext, request: ContractBookingR
   }
 }
 
-/** Mutation.bookGuidance: checks, then books once per idempotency key. */
+/** Mutation.bookGuidance: checks the input, then books once per idempotency key under the system's rules. */
 export async function bookGuidance(context: CareerContext, raw: unknown): Promise<Payload<'booking', GuidanceBooking>> {
   const parsed = bookGuidanceInput.safeParse(raw);
   if (!parsed.success) return refused('booking', ...inputErrors(parsed.error));
   const input = parsed.data;
   const booker = await requireBooker(context, input.ident);
-  // NAV reads only the bookings it may see: a session the person keeps from NAV is not disclosed by a refusal.
-  const bookings = (await context.karrieresenter.searchBookings(input.ident)).filter(
-    (b) => b.person.fnr === input.ident && (booker.kind === 'citizen' || navMaySeeBooking(b)),
-  );
-  const checked = precheck(input, bookings, context.now());
-  if ('code' in checked) return refused('booking', checked);
+  if (input.mode === 'PHONE' && !input.contact.phone) return refused('booking', userError('PHONE_REQUIRED', 'A phone session needs a phone number.', 'contact.phone'));
+  const courseId = input.previousBookingId ? await courseOf(context, input.ident, input.previousBookingId) : undefined;
+  if (input.previousBookingId && !courseId) return refused('booking', COURSE_NOT_FOUND);
   try {
-    const booking = await createWithRetry(context, bookingRequest(input, booker, checked.courseId), input.idempotencyKey);
+    const booking = await createWithRetry(context, bookingRequest(input, booker, courseId), input.idempotencyKey);
     context.loaders.bookingsByPerson.clear(input.ident);
     return { booking: toBooking(booking), userErrors: [] };
   } catch (error) {

@@ -11,7 +11,7 @@ const NOT_FOUND = userError('NOTE_NOT_FOUND', 'There is no such note of yours.',
 
 /** The owner's note and its grant to NAV that is active now, read fresh: no grant outlives its request. */
 async function ownNote(context: CareerContext, ident: string, noteId: string): Promise<{ note: ContractNote; active?: ContractShareGrant } | undefined> {
-  const note = (await context.karrieresenter.searchNotes(ident)).find((n) => n.id === noteId && n.owner.fnr === ident);
+  const note = (await context.karrieresenter.searchNotes(ident)).records.find((n) => n.id === noteId && n.owner.fnr === ident);
   if (!note) return undefined;
   const now = context.now();
   const active = (await context.karrieresenter.searchShareGrants([note.id])).find(

@@ -58,7 +58,7 @@ export async function writeCareerNote(context: CareerContext, raw: unknown): Pro
   if (!booking) return refused('note', userError('BOOKING_NOT_FOUND', 'There is no such session at your centre.', 'bookingId'));
   if (booking.status !== 'GJENNOMFORT') return refused('note', userError('SESSION_NOT_COMPLETED', 'A note is written after a completed session.', 'bookingId'));
   const owner = booking.person.fnr;
-  const existing = (await context.karrieresenter.searchNotes(owner)).find((n) => n.courseId === booking.courseId && n.owner.fnr === owner);
+  const existing = (await context.karrieresenter.searchNotes(owner)).records.find((n) => n.courseId === booking.courseId && n.owner.fnr === owner);
   try {
     const written = await write(context, existing, booking.courseId, input);
     if ('code' in written) return refused('note', written);

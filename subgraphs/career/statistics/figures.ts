@@ -1,4 +1,6 @@
-import { publishBreakdown, publishCount, publishPart, type PublishedCount } from '../../../lib/statistics/suppression.ts';
+import type { StatisticsPublisher, PublishedCount } from '../../../lib/statistics/publish.ts';
+import type { Quarter } from '../../../lib/statistics/quarter.ts';
+import { upstreamContractViolation } from '../../../lib/upstream/errors.ts';
 import type { ContractBookingReportRow, ContractNoteSharingReportRow } from '../clients/karrieresenter.reports.ts';
 import { toMode } from '../map.ts';
 import type { CentreRef, GuidanceMode } from '../model.ts';
@@ -6,7 +8,7 @@ import type { CentreRef, GuidanceMode } from '../model.ts';
 /** Every mode, in the schema's order: a mode without bookings is a published 0, not a missing row. */
 const MODES: readonly GuidanceMode[] = ['IN_PERSON', 'PHONE', 'DIGITAL'];
 
-/** The Karrieresenter's share of ProgrammeStatistics, suppressed and ready to answer. */
+/** The Karrieresenter's booking figures of a quarter, rounded for publication and ready to answer. */
 export interface CareerFigures {
   bookings: PublishedCount;
   bookingsReferredByNav: PublishedCount;
@@ -23,31 +25,50 @@ const isBooking = (row: ContractBookingReportRow) => row.status !== 'AVLYST';
 const sum = (rows: readonly ContractBookingReportRow[]) => rows.reduce((n, r) => n + r.count, 0);
 
 /**
- * Booking figures from the booking report (`all`), the same report restricted to bookings referred by NAV
- * (`referred`) and the centres the system lists. The breakdowns list every mode and every centre (zeros too) and
- * are suppressed against the published total; bookings referred by NAV are a part of it whose remainder is implied.
+ * Booking figures of a quarter from the booking report (`all`), the same report restricted to bookings referred by
+ * NAV (`referred`) and the centres the system lists. They are one table: the bookings, broken down by mode, by centre
+ * (every centre listed, zeros too), into referred by NAV or not, and into held or not — so every part is rounded with
+ * what it leaves of the total and nothing published can be subtracted to an exact count.
  */
-export function careerFigures(all: readonly ContractBookingReportRow[], referred: readonly ContractBookingReportRow[], centreIds: readonly string[]): CareerFigures {
+export function careerFigures(
+  publisher: StatisticsPublisher,
+  quarter: Quarter,
+  all: readonly ContractBookingReportRow[],
+  referred: readonly ContractBookingReportRow[],
+  centreIds: readonly string[],
+): CareerFigures {
   const booked = all.filter(isBooking);
   const total = sum(booked);
+  const referredByNav = sum(referred.filter(isBooking));
+  // Bookings referred by NAV are some of the bookings: a report saying otherwise cannot be published from.
+  if (referredByNav > total) throw upstreamContractViolation('karrieresenter');
   // A centre in the report that the list lacks still counts (and is then caught as a contract breach by its name).
   const centres = [...new Set([...centreIds, ...booked.map((r) => r.centreId)])].sort();
-  const byMode = MODES.map((mode) => ({ key: mode, count: sum(booked.filter((r) => toMode(r.mode) === mode)) }));
-  const byCentre = centres.map((id) => ({ key: id, count: sum(booked.filter((r) => r.centreId === id)) }));
+  const completed = sum(booked.filter((r) => r.status === 'GJENNOMFORT'));
+  const { total: bookings, breakdowns } = publisher.publish(`${quarter.id}|bookings`, {
+    total,
+    breakdowns: {
+      mode: MODES.map((mode) => sum(booked.filter((r) => toMode(r.mode) === mode))),
+      centre: centres.map((id) => sum(booked.filter((r) => r.centreId === id))),
+      referral: [referredByNav, total - referredByNav],
+      completion: [completed, total - completed],
+    },
+  });
   return {
-    bookings: publishCount(total),
-    bookingsReferredByNav: publishPart(total, sum(referred.filter(isBooking))),
-    bookingsByMode: publishBreakdown(total, byMode).map(({ key, count }) => ({ mode: key, count })),
-    bookingsByCentre: publishBreakdown(total, byCentre).map(({ key, count }) => ({ centre: { id: key }, count })),
-    sessionsCompleted: publishCount(sum(all.filter((r) => r.status === 'GJENNOMFORT'))),
+    bookings,
+    bookingsReferredByNav: breakdowns.referral[0]!,
+    bookingsByMode: MODES.map((mode, i) => ({ mode, count: breakdowns.mode[i]! })),
+    bookingsByCentre: centres.map((id, i) => ({ centre: { id }, count: breakdowns.centre[i]! })),
+    sessionsCompleted: breakdowns.completion[0]!,
   };
 }
 
 /**
- * Notes shared with NAV: share grants given to NAV in the period, by the month the person gave them. A note shared
+ * Notes shared with NAV: share grants given to NAV in the quarter, by the month the person gave them. A note shared
  * again after a withdrawal counts again (each is a decision to share); withdrawals are not subtracted — a grant
- * given and withdrawn within the period was still a note shared.
+ * given and withdrawn within the quarter was still a note shared. A table of its own: no other figure contains it.
  */
-export function notesSharedFigure(rows: readonly ContractNoteSharingReportRow[]): PublishedCount {
-  return publishCount(rows.reduce((n, r) => n + r.grantsGiven, 0));
+export function notesSharedFigure(publisher: StatisticsPublisher, quarter: Quarter, rows: readonly ContractNoteSharingReportRow[]): PublishedCount {
+  const total = rows.reduce((n, r) => n + r.grantsGiven, 0);
+  return publisher.publish(`${quarter.id}|notesShared`, { total, breakdowns: {} }).total;
 }

@@ -1,5 +1,5 @@
-import type { ReportingPeriod } from '../../../lib/statistics/period.ts';
-import type { PublishedCount } from '../../../lib/statistics/suppression.ts';
+import type { PublishedCount } from '../../../lib/statistics/publish.ts';
+import type { Quarter } from '../../../lib/statistics/quarter.ts';
 import type { CareerContext } from '../context.ts';
 import { careerFigures, notesSharedFigure, type CareerFigures } from './figures.ts';
 
@@ -18,31 +18,31 @@ function perRequest(context: CareerContext): PerRequest {
   return state;
 }
 
-const keyOf = (period: ReportingPeriod) => `${period.from}|${period.to}`;
-
-/** The booking figures of a period: two booking reports (all, referred by NAV) and the centre list, read once. */
-export function bookingFiguresOf(context: CareerContext, period: ReportingPeriod): Promise<CareerFigures> {
+/** The booking figures of a quarter: two booking reports (all, referred by NAV) and the centre list, read once. */
+export function bookingFiguresOf(context: CareerContext, quarter: Quarter): Promise<CareerFigures> {
   const cache = perRequest(context).bookings;
-  let figures = cache.get(keyOf(period));
+  let figures = cache.get(quarter.id);
   if (!figures) {
     const k = context.karrieresenter;
     figures = Promise.all([
-      k.reportBookingCounts(period.from, period.to),
-      k.reportBookingCounts(period.from, period.to, true),
+      k.reportBookingCounts(quarter.firstMonth, quarter.lastMonth),
+      k.reportBookingCounts(quarter.firstMonth, quarter.lastMonth, true),
       context.loaders.centres(),
-    ]).then(([all, referred, centres]) => careerFigures(all, referred, [...centres.keys()]));
-    cache.set(keyOf(period), figures);
+    ]).then(([all, referred, centres]) => careerFigures(context.statistics, quarter, all, referred, [...centres.keys()]));
+    cache.set(quarter.id, figures);
   }
   return figures;
 }
 
-/** Notes shared with NAV in a period, from the note-sharing report, read once. */
-export function notesSharedOf(context: CareerContext, period: ReportingPeriod): Promise<PublishedCount> {
+/** Notes shared with NAV in a quarter, from the note-sharing report, read once. */
+export function notesSharedOf(context: CareerContext, quarter: Quarter): Promise<PublishedCount> {
   const cache = perRequest(context).notes;
-  let figure = cache.get(keyOf(period));
+  let figure = cache.get(quarter.id);
   if (!figure) {
-    figure = context.karrieresenter.reportNoteSharingCounts(period.from, period.to).then(notesSharedFigure);
-    cache.set(keyOf(period), figure);
+    figure = context.karrieresenter
+      .reportNoteSharingCounts(quarter.firstMonth, quarter.lastMonth)
+      .then((rows) => notesSharedFigure(context.statistics, quarter, rows));
+    cache.set(quarter.id, figure);
   }
   return figure;
 }

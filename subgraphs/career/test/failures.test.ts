@@ -46,7 +46,7 @@ describe('career subgraph, when the booking system fails', () => {
   });
 
   it('answers UPSTREAM_TIMEOUT when the system does not answer in time, and the other fields keep their data', async () => {
-    ks().post(`${KS_BASE}/bookings/search`, { fnr: P.emma }).delay(TIMEOUT_MS + 300).reply(200, { bookings: bookingsOf(P.emma) });
+    ks().post(`${KS_BASE}/bookings/search`, { fnr: P.emma, includeWithheld: true }).delay(TIMEOUT_MS + 300).reply(200, { bookings: bookingsOf(P.emma), withheld: [] });
     const notes = notesAnswerNormally();
 
     const res = await post(QUERY, persons(P.emma), auth.bearer(citizen(P.emma)));
@@ -57,7 +57,7 @@ describe('career subgraph, when the booking system fails', () => {
 
   it('answers UPSTREAM_UNAVAILABLE on a 500 without passing on its body, and the other fields keep their data', async () => {
     ks()
-      .post(`${KS_BASE}/bookings/search`, { fnr: P.emma })
+      .post(`${KS_BASE}/bookings/search`, { fnr: P.emma, includeWithheld: true })
       .reply(500, { type: 'about:blank', title: 'Internal', status: 500, code: 'INTERNAL_ERROR', detail: `crashed on ${P.emma}` }, { 'content-type': 'application/problem+json' });
     const notes = notesAnswerNormally();
 
@@ -70,7 +70,7 @@ describe('career subgraph, when the booking system fails', () => {
 
   it('answers FORBIDDEN when the system refuses the caller with 403', async () => {
     ks()
-      .post(`${KS_BASE}/bookings/search`, { fnr: P.emma })
+      .post(`${KS_BASE}/bookings/search`, { fnr: P.emma, includeWithheld: true })
       .reply(403, { type: 'about:blank', title: 'Forbidden', status: 403, code: 'FORBIDDEN' }, { 'content-type': 'application/problem+json' });
     const res = await post(entities('guidanceBookings { id }'), persons(P.emma), auth.bearer(citizen(P.emma)));
     expect(res.body.data!._entities[0]).toEqual({ ident: P.emma, guidanceBookings: null });
@@ -78,7 +78,7 @@ describe('career subgraph, when the booking system fails', () => {
   });
 
   it("keeps one person's failure to that person: the other person's bookings still arrive", async () => {
-    ks().post(`${KS_BASE}/bookings/search`, { fnr: P.emma }).reply(503, '');
+    ks().post(`${KS_BASE}/bookings/search`, { fnr: P.emma, includeWithheld: true }).reply(503, '');
     mockBookings(P.ole);
     const res = await post(
       entities('guidanceBookings { status }'),

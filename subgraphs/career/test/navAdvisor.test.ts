@@ -106,6 +106,19 @@ describe('career subgraph, a NAV advisor', () => {
       ]);
     });
 
+    it('answers a note the booking system withheld as if there were none, with no extra call, and audits its refusal by id', async () => {
+      const unshared = notesOf(P.mathias)[0]!;
+      mockPoaoTilgang({ [P.mathias]: 'PERMIT' });
+      mockNotes(P.mathias, [], [{ id: unshared.id, reason: 'NOT_SHARED' }]); // no grant search follows: nothing to read
+
+      const res = await post(entities('careerNotes { id __typename }'), persons(P.mathias), auth.bearer(ingrid));
+
+      expect(res.body).toEqual({ data: { _entities: [{ ident: P.mathias, careerNotes: [] }] } });
+      expect(audit.lines.filter((l) => l.includes(`cs4=${unshared.id}`))).toEqual([
+        expect.stringMatching(/suid=Z990001 duid=23869823562 .*request=CareerNote .*flexString1=Deny flexString2Label=Reason flexString2=CONSENT_REQUIRED:NO_GRANT/),
+      ]);
+    });
+
     it('does not get a draft, whatever grant record the system holds for it', async () => {
       const draft = notesOf(P.thea)[0]!;
       mockPoaoTilgang({ [P.thea]: 'PERMIT' });

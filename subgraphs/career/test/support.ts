@@ -92,9 +92,12 @@ export const ks = () =>
     .matchHeader('authorization', /^Bearer .+/)
     .matchHeader('x-correlation-id', /.+/);
 
-export const mockBookings = (fnr: string, bookings: unknown[] = bookingsOf(fnr)) =>
-  ks().post(`${KS_BASE}/bookings/search`, { fnr }).reply(200, { bookings });
-export const mockNotes = (fnr: string, notes: unknown[] = notesOf(fnr)) => ks().post(`${KS_BASE}/notes/search`, { fnr }).reply(200, { notes });
+/** A person's bookings, and what the system withheld from the caller (contract extension `includeWithheld`). */
+export const mockBookings = (fnr: string, bookings: unknown[] = bookingsOf(fnr), withheld: unknown[] = []) =>
+  ks().post(`${KS_BASE}/bookings/search`, { fnr, includeWithheld: true }).reply(200, { bookings, withheld });
+/** A person's notes, and what the system withheld from the caller. */
+export const mockNotes = (fnr: string, notes: unknown[] = notesOf(fnr), withheld: unknown[] = []) =>
+  ks().post(`${KS_BASE}/notes/search`, { fnr, includeWithheld: true }).reply(200, { notes, withheld });
 export const mockCentres = () => ks().get(`${KS_BASE}/centres`).reply(200, fixture.centres);
 export const mockNotifications = (bookingId: string) =>
   ks().get(`${KS_BASE}/bookings/${bookingId}/notifications`).reply(200, notificationsOf(bookingId));

@@ -1,7 +1,8 @@
-import { publishCount, type PublishedCount } from '../../../lib/statistics/suppression.ts';
+import type { PublishedCount, StatisticsPublisher } from '../../../lib/statistics/publish.ts';
+import type { Quarter } from '../../../lib/statistics/quarter.ts';
 import type { RequestStatisticsRow } from '../clients/fagopplaering.statistics.ts';
 
-/** Fagopplæring's share of ProgrammeStatistics, suppressed and ready to answer. */
+/** Fagopplæring's figures of a quarter, rounded for publication and ready to answer. */
 export interface TrainingFigures {
   skillsMappingRequests: PublishedCount;
   trainingPlansSent: PublishedCount;
@@ -18,9 +19,16 @@ const planSent = (row: RequestStatisticsRow) => row.status === 'PLAN_SENDT' || (
 const sum = (rows: readonly RequestStatisticsRow[]) => rows.reduce((n, r) => n + r.antall, 0);
 
 /**
- * From the request statistics of a period (by month the request was made): every request made, whatever its status
- * now (withdrawn ones too: they were made), and of those the ones whose training plan has been sent.
+ * From the request statistics of a quarter (by month the request was made): every request made, whatever its status
+ * now (withdrawn ones too: they were made), and of those the ones whose training plan has been sent. One table: the
+ * requests broken down into plan sent or not, so the plans and what they leave of the requests are rounded together.
  */
-export function trainingFigures(rows: readonly RequestStatisticsRow[]): TrainingFigures {
-  return { skillsMappingRequests: publishCount(sum(rows)), trainingPlansSent: publishCount(sum(rows.filter(planSent))) };
+export function trainingFigures(publisher: StatisticsPublisher, quarter: Quarter, rows: readonly RequestStatisticsRow[]): TrainingFigures {
+  const requests = sum(rows);
+  const plansSent = sum(rows.filter(planSent));
+  const { total, breakdowns } = publisher.publish(`${quarter.id}|skillsMappingRequests`, {
+    total: requests,
+    breakdowns: { plan: [plansSent, requests - plansSent] },
+  });
+  return { skillsMappingRequests: total, trainingPlansSent: breakdowns.plan[0]! };
 }
