@@ -151,7 +151,7 @@ describe('a consent belongs to the person', () => {
       const stored = fag().kartlegginger.get(made.request.id)!;
       expect(stored.samtykke!.registrertAv).toEqual({ type: 'NAV', id: 'Z990001' });
       expect(stored.karrierenotatId).toBe(note.id);
-      expect(records.filter((r) => r.request === 'Mutation.requestSkillsMapping')).toEqual([expect.objectContaining({ duid: DEMO.P04, flexString1: 'Permit' })]);
+      expect(records.filter((r) => r.request === 'Mutation.requestSkillsMapping')).toEqual([expect.objectContaining({ duid: DEMO.P04, cs4: made.request.id, flexString1: 'Permit' })]);
       reference = stored.referanse;
       const notices = noticesAbout(DEMO.P04, reference);
       expect(notices).toHaveLength(1);
@@ -295,7 +295,7 @@ describe('a consent belongs to the person', () => {
       expect(withdrawn.res.data!.changeSkillsMappingStatus).toEqual(none.res.data!.changeSkillsMappingStatus);
       expect(withdrawn.res.data!.changeSkillsMappingStatus.userErrors.map((e: Json) => e.code)).toEqual(['REQUEST_NOT_FOUND']);
       expect(withdrawn.records).toEqual([
-        expect.objectContaining({ suid: 'FR-01', duid: DEMO.P12, request: 'Mutation.changeSkillsMappingStatus', flexString1: 'Deny', flexString2: 'CONSENT_REQUIRED:WITHDRAWN' }),
+        expect.objectContaining({ suid: 'FR-01', duid: DEMO.P12, request: 'Mutation.changeSkillsMappingStatus', cs4: tobias.id, flexString1: 'Deny', flexString2: 'CONSENT_REQUIRED:WITHDRAWN' }),
       ]);
       expect(none.records).toEqual([]);
     });
@@ -314,7 +314,7 @@ describe('a consent belongs to the person', () => {
       const id = requestsOf(DEMO.P12).find((k) => k.status === 'MOTTATT')!.id;
       const { res, records } = await audited(FR01, CHANGE_STATUS, { input: { requestId: id, status: 'UNDER_BEHANDLING', version: fag().kartlegginger.get(id)!.versjon } });
       expect(res.data!.changeSkillsMappingStatus.request.status).toBe('UNDER_BEHANDLING');
-      expect(records.filter((r) => r.request === 'Mutation.changeSkillsMappingStatus')).toEqual([expect.objectContaining({ duid: DEMO.P12, flexString1: 'Permit', cs5: id })]);
+      expect(records.filter((r) => r.request === 'Mutation.changeSkillsMappingStatus')).toEqual([expect.objectContaining({ duid: DEMO.P12, cs4: id, flexString1: 'Permit', cs5: id })]);
     });
   });
 });

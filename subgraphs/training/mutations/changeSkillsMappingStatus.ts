@@ -44,6 +44,7 @@ export async function workableRequest(
   recordDecision(context, 'training', {
     subject: request.personIdent,
     coordinate,
+    recordId: request.id,
     purpose: 'SKILLS_MAPPING',
     ...(grant ? { decision: 'Permit', grantId: grant.id } : { decision: 'Deny', reason: `CONSENT_REQUIRED:${whyNotWorkable(request)}` }),
   });

@@ -37,7 +37,7 @@ export async function giveSkillsMappingConsent(input: unknown, context: Training
     const request = await context.fagopplaering.getRequest(requestId);
     // The owner only — checked here as well as by the county system. Someone else's request is "not found".
     if (request.fnr !== caller.ident) {
-      recordDecision(context, 'training', { subject: request.fnr, coordinate: 'Mutation.giveSkillsMappingConsent', decision: 'Deny', reason: 'FORBIDDEN:NOT_DATA_SUBJECT' });
+      recordDecision(context, 'training', { subject: request.fnr, coordinate: 'Mutation.giveSkillsMappingConsent', recordId: request.id, decision: 'Deny', reason: 'FORBIDDEN:NOT_DATA_SUBJECT' });
       return refused(NOT_FOUND);
     }
     const omfang = scope.map((s) => OMFANG[s]);

@@ -51,8 +51,16 @@ export async function requestSkillsMapping(input: unknown, context: TrainingCont
   const parsed = requestSkillsMappingInput(context.now()).safeParse(input);
   if (!parsed.success) return refused(...invalidInput(parsed.error));
   const data = parsed.data;
-  const decide = (decision: 'Permit' | 'Deny', reason?: string) =>
-    recordDecision(context, 'training', { subject: data.ident, coordinate: 'Mutation.requestSkillsMapping', decision, purpose: 'SKILLS_MAPPING', ...(reason ? { reason } : {}) });
+  // The request's id names the record once there is one.
+  const decide = (decision: 'Permit' | 'Deny', reason?: string, recordId?: string) =>
+    recordDecision(context, 'training', {
+      subject: data.ident,
+      coordinate: 'Mutation.requestSkillsMapping',
+      decision,
+      purpose: 'SKILLS_MAPPING',
+      ...(reason ? { reason } : {}),
+      ...(recordId ? { recordId } : {}),
+    });
 
   const access = await context.poaoTilgang.load(data.ident);
   if (!access.permit) {
@@ -101,7 +109,7 @@ export async function requestSkillsMapping(input: unknown, context: TrainingCont
     return refused(upstreamRefusal);
   }
   // Fagopplæringen holds the request (and NAV's description of the person): NAV acted for the person.
-  decide('Permit');
+  decide('Permit', undefined, created.id);
   if (closedByNav(created)) return refused(NOT_NOTIFIED);
   if (created.status === 'VENTER_PA_SAMTYKKE' || created.status === 'MOTTATT') {
     const told = await tellPerson(context.veilarbdialog!, data.ident, noticeOf(created)).then(

@@ -26,7 +26,7 @@ export async function withdrawSkillsMappingConsent(input: unknown, context: Trai
     const request = await context.fagopplaering.getRequest(parsed.data.requestId);
     // The owner only — checked here, not left to the county system. Someone else's request is "not found".
     if (request.fnr !== caller.ident) {
-      recordDecision(context, 'training', { subject: request.fnr, coordinate: 'Mutation.withdrawSkillsMappingConsent', decision: 'Deny', reason: 'FORBIDDEN:NOT_DATA_SUBJECT' });
+      recordDecision(context, 'training', { subject: request.fnr, coordinate: 'Mutation.withdrawSkillsMappingConsent', recordId: request.id, decision: 'Deny', reason: 'FORBIDDEN:NOT_DATA_SUBJECT' });
       return { request: null, userErrors: [NOT_FOUND] };
     }
     if (request.status === 'TRUKKET') return { request: null, userErrors: [ALREADY] };
