@@ -81,7 +81,7 @@ export async function startStack(options: StackOptions) {
         ...common,
         exchanger: exchanger(SUBGRAPH_CLIENT.training),
         log: log.child({ process: 'training' }),
-        upstreams: { fagopplaering: upstream.fagopplaering, digipost: upstream.digipost, nav: upstream.nav },
+        upstreams: { fagopplaering: upstream.fagopplaering, digipost: upstream.digipost, nav: upstream.nav, karrieresenter: upstream.karrieresenter },
         statisticsRoundingKey,
         port: port('trainingSubgraph'),
       }).then(track),

@@ -10,6 +10,7 @@ import { kartleggingStatusRoutes } from './routes/kartleggingStatus.ts';
 import { laereplanRoutes } from './routes/laereplan.ts';
 import { opplaeringsdataRoutes } from './routes/opplaeringsdata.ts';
 import { opplaeringsplanRoutes } from './routes/opplaeringsplaner.ts';
+import { samtykkeRoutes } from './routes/samtykke.ts';
 import { sendPlanRoutes } from './routes/sendPlan.ts';
 import { statistikkRoutes } from './routes/statistikk.ts';
 import { loadFagopplaeringState, type FagopplaeringState } from './state.ts';
@@ -46,6 +47,7 @@ export async function createFagopplaeringStandIn(
   api.use(laereplanRoutes(state));
   api.use(kartleggingRoutes(state, now));
   api.use(kartleggingStatusRoutes(state, now));
+  api.use(samtykkeRoutes(state, now));
   api.use(grunnlagRoutes(state));
   api.use(opplaeringsplanRoutes(state, now));
   api.use(

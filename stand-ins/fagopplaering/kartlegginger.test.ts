@@ -13,9 +13,13 @@ const newRequest = (overrides: Record<string, unknown> = {}) => ({
   henvisendeVeileder: { navIdent: 'Z990001', navn: 'Ingrid Aune', enhetId: '5701', enhetNavn: 'Nav Falkenborg' },
   onsketLaerefag: ['ELELE3----'],
   beskrivelse: 'Ønsker fagbrev som elektriker.',
-  samtykke: { gittTidspunkt: '2026-11-20T10:00:00+01:00', metode: 'DIGITAL', omfang: ['FAG_OG_KARAKTERER', 'OPPLAERINGSPLAN_TIL_NAV'] },
+  samtykke: { gittTidspunkt: '2026-11-25T10:00:00+01:00', metode: 'MUNTLIG', omfang: ['FAG_OG_KARAKTERER', 'OPPLAERINGSPLAN_TIL_NAV'] },
   ...overrides,
 });
+
+/** NAV asks Tobias (P12, who withdrew his earlier consent) for a digital consent. */
+const askTobias = () =>
+  newRequest({ fnr: demo.tobias, onsketLaerefag: ['BARLF3----'], samtykke: { metode: 'DIGITAL', omfang: ['FAG_OG_KARAKTERER', 'PRAKSIS'] } });
 
 const create = (body: unknown, key: string | null = randomUUID(), caller: Record<string, unknown> | null = callers.navAune) =>
   call(server.url, 'opprettKartleggingsforesporsel', '/kartlegginger', caller, { body, headers: key ? { 'idempotency-key': key } : {} });
@@ -75,9 +79,10 @@ describe('Skills-mapping requests', () => {
       expect(snapshot(server.state)).toBe(before);
     });
 
-    it('accepts a new request for a person whose earlier request was withdrawn', async () => {
-      const reply = await create(newRequest({ fnr: demo.tobias, onsketLaerefag: ['BARLF3----'] }));
+    it('accepts NAV asking for a digital consent of a person whose earlier request was withdrawn', async () => {
+      const reply = await create(askTobias());
       expect(reply.status).toBe(201);
+      expect(reply.body).toMatchObject({ status: 'VENTER_PA_SAMTYKKE', samtykke: null, etterspurtOmfang: ['FAG_OG_KARAKTERER', 'PRAKSIS'] });
     });
 
     it('answers 422 SAMTYKKE_MANGLER without consent', async () => {
@@ -109,9 +114,9 @@ describe('Skills-mapping requests', () => {
 
   describe('finding and reading them', () => {
     it('finds a person’s requests newest first', async () => {
-      await create(newRequest({ fnr: demo.tobias, onsketLaerefag: ['BARLF3----'] }));
+      await create(askTobias());
       const reply = await call(server.url, 'sokKartleggingsforesporsler', '/kartlegginger/sok', callers.navAune, { body: { fnr: demo.tobias } });
-      expect(reply.body.kartlegginger.map((k: { status: string }) => k.status)).toEqual(['MOTTATT', 'TRUKKET']);
+      expect(reply.body.kartlegginger.map((k: { status: string }) => k.status)).toEqual(['VENTER_PA_SAMTYKKE', 'TRUKKET']);
     });
 
     it('filters by NAV advisor and status', async () => {
@@ -171,7 +176,8 @@ describe('Skills-mapping requests', () => {
 
     it('refuses NAV with 403, an unknown advisor and a bad body with 400', async () => {
       const before = snapshot(server.state);
-      const nav = await status(demo.requestOlena, { status: 'AVSLUTTET', versjon: 2 }, callers.navBjorgum);
+      // Olena's request was sent by Z990003, not Z990001.
+      const nav = await status(demo.requestOlena, { status: 'AVSLUTTET', versjon: 2 }, callers.navAune);
       const unknownAdvisor = await status(demo.requestOlena, { status: 'AVSLUTTET', versjon: 2, tildeltRadgiverId: 'FR-99' });
       const bad = await status(demo.requestOlena, { status: 'PLAN_SENDT', versjon: 2 });
       expect([nav.status, unknownAdvisor.status, bad.status]).toEqual([403, 400, 400]);
@@ -226,7 +232,8 @@ describe('Skills-mapping requests', () => {
 
   describe('the records a request covers (GET /kartlegginger/{id}/grunnlag)', () => {
     it('gives NAV only the kinds in the consent’s scope', async () => {
-      const created = await create(newRequest({ fnr: demo.tobias, onsketLaerefag: ['BARLF3----'] }));
+      const created = await create(askTobias());
+      await call(server.url, 'giSamtykke', `/kartlegginger/${created.body.id}/samtykke`, callers.person(demo.tobias), { body: { omfang: ['FAG_OG_KARAKTERER'] } });
       const reply = await grunnlag(created.body.id, callers.navAune);
       expect(reply.body.fag).toHaveLength(11);
       expect(reply.body.laerekontrakter).toEqual([]);

@@ -16,7 +16,8 @@ export function checkNewRequest(state: FagopplaeringState, input: NyKartlegging,
     if (!state.laerefag.has(kode)) feil.push({ felt: `onsketLaerefag.${i}`, melding: 'ukjent lærefag' });
   });
   if (new Set(input.onsketLaerefag).size !== input.onsketLaerefag.length) feil.push({ felt: 'onsketLaerefag', melding: 'må være unike' });
-  if (new Date(input.samtykke.gittTidspunkt).getTime() > now.getTime()) {
+  const given = input.samtykke.gittTidspunkt;
+  if (given !== undefined && new Date(given).getTime() > now.getTime()) {
     feil.push({ felt: 'samtykke.gittTidspunkt', melding: 'kan ikke være i fremtiden' });
   }
   return feil;
@@ -33,9 +34,15 @@ function nextReferanse(state: FagopplaeringState, now: Date): string {
   return `KF-${year}-${String(max + 1).padStart(6, '0')}`;
 }
 
-/** Builds and stores a new MOTTATT request. */
+/**
+ * Builds and stores a new request: MOTTATT under the consent NAV registered (in the caller's name, from the token),
+ * or, when NAV asks for a digital consent, VENTER_PA_SAMTYKKE with no consent yet (`etterspurtOmfang` is what NAV
+ * asks the person to cover).
+ */
 export function createRequest(state: FagopplaeringState, input: NyKartlegging, caller: UpstreamCaller, now: Date): Kartleggingsforesporsel {
   const at = toOsloIso(now);
+  const given = input.samtykke.gittTidspunkt;
+  const status = given === undefined ? 'VENTER_PA_SAMTYKKE' : 'MOTTATT';
   const request: Kartleggingsforesporsel = {
     id: randomUUID(),
     referanse: nextReferanse(state, now),
@@ -44,9 +51,10 @@ export function createRequest(state: FagopplaeringState, input: NyKartlegging, c
     onsketLaerefag: input.onsketLaerefag,
     beskrivelse: input.beskrivelse,
     karrierenotatId: input.karrierenotatId ?? null,
-    samtykke: { ...input.samtykke, trukketTidspunkt: null },
-    status: 'MOTTATT',
-    statushistorikk: [{ status: 'MOTTATT', tidspunkt: at, utfortAv: actorOf(caller) }],
+    samtykke: given === undefined ? null : { gittTidspunkt: given, metode: input.samtykke.metode, omfang: input.samtykke.omfang, trukketTidspunkt: null, registrertAv: actorOf(caller) },
+    etterspurtOmfang: input.samtykke.omfang,
+    status,
+    statushistorikk: [{ status, tidspunkt: at, utfortAv: actorOf(caller) }],
     tildeltRadgiver: null,
     opplaeringsplanId: null,
     opprettet: at,

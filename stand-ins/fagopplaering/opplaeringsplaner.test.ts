@@ -42,7 +42,7 @@ async function draftForDigipostUser() {
       henvisendeVeileder: { navIdent: 'Z990001', navn: 'Ingrid Aune', enhetId: '5701', enhetNavn: 'Nav Falkenborg' },
       onsketLaerefag: ['ELELE3----'],
       beskrivelse: 'Ønsker fagbrev.',
-      samtykke: { gittTidspunkt: '2026-11-20T10:00:00+01:00', metode: 'DIGITAL', omfang: ['FAG_OG_KARAKTERER', 'OPPLAERINGSPLAN_TIL_NAV'] },
+      samtykke: { gittTidspunkt: '2026-11-25T10:00:00+01:00', metode: 'MUNTLIG', omfang: ['FAG_OG_KARAKTERER', 'OPPLAERINGSPLAN_TIL_NAV'] },
     },
   });
   await call(server.url, 'endreKartleggingStatus', `/kartlegginger/${created.body.id}/status`, callers.advisor, { body: { status: 'UNDER_BEHANDLING', versjon: 1 } });

@@ -9,6 +9,9 @@ export type Kode =
   | 'UGYLDIG_FORESPORSEL'
   | 'SAMTYKKE_MANGLER'
   | 'SAMTYKKE_TRUKKET'
+  | 'DIGITALT_SAMTYKKE_KUN_FRA_PERSON'
+  | 'SAMTYKKE_TILBAKEDATERT'
+  | 'SAMTYKKE_KUN_FRA_PERSON'
   | 'ALLEREDE_TRUKKET'
   | 'AAPEN_FORESPORSEL_FINNES'
   | 'UGYLDIG_STATUSOVERGANG'
@@ -29,6 +32,9 @@ const TITLES: Record<Kode, string> = {
   UGYLDIG_FORESPORSEL: 'Ugyldig forespørsel',
   SAMTYKKE_MANGLER: 'Samtykke mangler',
   SAMTYKKE_TRUKKET: 'Samtykket er trukket',
+  DIGITALT_SAMTYKKE_KUN_FRA_PERSON: 'Digitalt samtykke gis bare av personen selv',
+  SAMTYKKE_TILBAKEDATERT: 'Samtykket er tilbakedatert for langt',
+  SAMTYKKE_KUN_FRA_PERSON: 'Bare personen selv kan samtykke på nytt',
   ALLEREDE_TRUKKET: 'Samtykket er allerede trukket',
   AAPEN_FORESPORSEL_FINNES: 'Personen har allerede en åpen forespørsel',
   UGYLDIG_STATUSOVERGANG: 'Ugyldig statusovergang',

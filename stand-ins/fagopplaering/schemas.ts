@@ -8,8 +8,12 @@ const fagkode = z.string().regex(/^[A-Z]{3}[0-9]{4}$/, 'må være en fagkode');
 const dateTime = z.iso.datetime({ offset: true });
 const omfang = z.enum(['FAG_OG_KARAKTERER', 'PRAKSIS', 'LAEREKONTRAKTER', 'OPPLAERINGSPLAN_TIL_NAV']);
 const metode = z.enum(['MUNTLIG', 'SKRIFTLIG', 'DIGITAL']);
-const status = z.enum(['MOTTATT', 'UNDER_BEHANDLING', 'PLAN_SENDT', 'AVSLUTTET', 'TRUKKET']);
+const status = z.enum(['VENTER_PA_SAMTYKKE', 'MOTTATT', 'UNDER_BEHANDLING', 'PLAN_SENDT', 'AVSLUTTET', 'TRUKKET']);
 const versjon = z.number().int().min(1);
+const omfangListe = z
+  .array(omfang)
+  .min(1)
+  .refine((list) => new Set(list).size === list.length, 'omfang må være unike');
 
 export const uuidParam = z.guid();
 export const programomradekodeParam = programomradekode;
@@ -35,16 +39,19 @@ export const nyKartleggingBody = z.object({
   onsketLaerefag: z.array(programomradekode).min(1).max(3),
   beskrivelse: z.string().min(1).max(4000),
   karrierenotatId: z.guid().optional(),
-  samtykke: z.object({
-    gittTidspunkt: dateTime,
-    metode,
-    omfang: z
-      .array(omfang)
-      .min(1)
-      .refine((list) => new Set(list).size === list.length, 'omfang må være unike'),
-  }),
+  samtykke: z
+    .object({
+      // Left out only with DIGITAL: then NAV asks the person, who gives the consent herself (giSamtykke).
+      gittTidspunkt: dateTime.optional(),
+      metode,
+      omfang: omfangListe,
+    })
+    .refine((s) => s.metode === 'DIGITAL' || s.gittTidspunkt !== undefined, { message: 'påkrevd for MUNTLIG og SKRIFTLIG', path: ['gittTidspunkt'] }),
 });
 export type NyKartlegging = z.infer<typeof nyKartleggingBody>;
+
+/** POST /kartlegginger/{id}/samtykke: the person's own consent, at most what NAV asked for. */
+export const giSamtykkeBody = z.object({ omfang: omfangListe });
 
 export const sokKartleggingerBody = z
   .object({

@@ -1,4 +1,5 @@
 import { loadFixture, type FixtureMeta } from '../common/fixtures.ts';
+import { withRecorder } from './consent.ts';
 import type { IdempotencyStore } from './idempotency.ts';
 import type { Kartleggingsforesporsel, Laerefag, Opplaeringsplan, PersonOpplaeringsdata, Radgiver } from './types.ts';
 
@@ -30,7 +31,10 @@ interface FagopplaeringFixture {
   opplaeringsplaner: Opplaeringsplan[];
 }
 
-/** Loads fagopplaering.json (time-shifted to `now`) into the state. */
+/**
+ * Loads fagopplaering.json (time-shifted to `now`) into the state. The fixture generator predates the consent
+ * extension: a record without `samtykke.registrertAv` or `etterspurtOmfang` gets what it implies (consent.ts, withRecorder).
+ */
 export async function loadFagopplaeringState(options: { fixturesDir?: string; now: Date }): Promise<FagopplaeringState> {
   const f = await loadFixture<FagopplaeringFixture>('fagopplaering', { dir: options.fixturesDir, now: options.now });
   const plans = new Map(f.opplaeringsplaner.map((p) => [p.id, p]));
@@ -39,7 +43,7 @@ export async function loadFagopplaeringState(options: { fixturesDir?: string; no
     radgivere: new Map(f.radgivere.map((r) => [r.id, r])),
     laerefag: new Map(f.laerefag.map((l) => [l.programomradekode, l])),
     personer: new Map(f.personer.map((p) => [p.fnr, p])),
-    kartlegginger: new Map(f.kartlegginger.map((k) => [k.id, k])),
+    kartlegginger: new Map(f.kartlegginger.map((k) => [k.id, withRecorder(k)])),
     opplaeringsplaner: plans,
     digipostMessageIds: new Map([...plans.values()].flatMap((p) => (p.sendt ? [[p.id, p.sendt.digipostMessageId] as const] : []))),
     idempotency: new Map(),

@@ -1,6 +1,7 @@
 /** Record shapes of the fagopplæring contract (fagopplaering.openapi.yaml components), as fixture and API hold them. */
 
-export type KartleggingStatus = 'MOTTATT' | 'UNDER_BEHANDLING' | 'PLAN_SENDT' | 'AVSLUTTET' | 'TRUKKET';
+/** VENTER_PA_SAMTYKKE (contract extension): NAV asked for the person's digital consent; nothing is disclosed before it. */
+export type KartleggingStatus = 'VENTER_PA_SAMTYKKE' | 'MOTTATT' | 'UNDER_BEHANDLING' | 'PLAN_SENDT' | 'AVSLUTTET' | 'TRUKKET';
 export type Omfang = 'FAG_OG_KARAKTERER' | 'PRAKSIS' | 'LAEREKONTRAKTER' | 'OPPLAERINGSPLAN_TIL_NAV';
 export type SamtykkeMetode = 'MUNTLIG' | 'SKRIFTLIG' | 'DIGITAL';
 export type Rute = 'LAERLING' | 'PRAKSISKANDIDAT' | 'FAGBREV_PA_JOBB' | 'VOKSENOPPLAERING';
@@ -31,11 +32,14 @@ export interface PersonOpplaeringsdata {
   laerekontrakter: unknown[];
 }
 
+/** The consent of a request: given when, how, covering what, withdrawn when, and registered by whom. */
 export interface Samtykke {
   gittTidspunkt: string;
   metode: SamtykkeMetode;
   omfang: Omfang[];
   trukketTidspunkt: string | null;
+  /** Who registered the consent (contract extension), from the token of the call that did (never from the body). */
+  registrertAv: Aktor;
 }
 
 export interface Veileder {
@@ -54,7 +58,10 @@ export interface Kartleggingsforesporsel {
   onsketLaerefag: string[];
   beskrivelse: string;
   karrierenotatId?: string | null;
-  samtykke: Samtykke;
+  /** The person's consent; null while the request awaits it (VENTER_PA_SAMTYKKE) and after the person declined it. */
+  samtykke: Samtykke | null;
+  /** What NAV asked the consent to cover (contract extension); the consent covers at most this. */
+  etterspurtOmfang: Omfang[];
   status: KartleggingStatus;
   statushistorikk: { status: KartleggingStatus; tidspunkt: string; utfortAv: Aktor }[];
   tildeltRadgiver: Radgiver | null;

@@ -13,13 +13,15 @@ export interface IssuerClient {
 
 /**
  * The subgraphs of the embedded default, each limited to the systems it wraps — plus NAV for career and training,
- * which ask poao-tilgang (on the NAV host) before they serve a NAV advisor any personal data.
+ * which ask poao-tilgang (on the NAV host) before they serve a NAV advisor any personal data, and for training the
+ * NAV dialogue (the person is told of consents) and the Karrieresenter (notes attached to a request).
  */
 export function defaultClients(secret: string): IssuerClient[] {
   return [
     { id: SUBGRAPH_CLIENT.nav, secret, audiences: [UPSTREAM_AUDIENCE.nav] },
     { id: SUBGRAPH_CLIENT.career, secret, audiences: [UPSTREAM_AUDIENCE.karrieresenter, UPSTREAM_AUDIENCE.nav] },
-    { id: SUBGRAPH_CLIENT.training, secret, audiences: [UPSTREAM_AUDIENCE.fagopplaering, UPSTREAM_AUDIENCE.digipost, UPSTREAM_AUDIENCE.nav] },
+    // Training also asks the Karrieresenter whether a note NAV attaches to a request is shared with NAV.
+    { id: SUBGRAPH_CLIENT.training, secret, audiences: [UPSTREAM_AUDIENCE.fagopplaering, UPSTREAM_AUDIENCE.digipost, UPSTREAM_AUDIENCE.nav, UPSTREAM_AUDIENCE.karrieresenter] },
   ];
 }
 

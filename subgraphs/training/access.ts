@@ -16,9 +16,9 @@ export const SCOPE_OF_PERSON_FIELD: Readonly<Record<string, readonly SkillsMappi
   'Person.priorSubjectMapping': ['SUBJECTS_AND_GRADES', 'PRACTICE'],
 };
 
-/** A request's consent (samtykke) as a grant; none once the person withdrew it (TRUKKET). */
+/** A request's consent (samtykke) as a grant; none before the person gave it and once they withdrew it (TRUKKET). */
 export function grantOfRequest(request: SkillsMappingRequestModel, grantee: Organisation, now: Date): Grant | null {
-  if (request.status === 'TRUKKET') return null;
+  if (request.status === 'TRUKKET' || !request.consent) return null;
   const grant: Grant = {
     id: request.id,
     purpose: 'SKILLS_MAPPING',
@@ -32,7 +32,7 @@ export function grantOfRequest(request: SkillsMappingRequestModel, grantee: Orga
 /** The grant of the person's open request (at most one, by contract) when its consent covers `scopes`. */
 export async function openRequestGrant(context: TrainingContext, ident: string, grantee: Organisation, scopes: readonly SkillsMappingScope[] = []) {
   const request = await context.loaders.openRequestOf.load(ident);
-  if (!request || !scopes.every((scope) => request.consent.scope.includes(scope))) return null;
+  if (!request?.consent || !scopes.every((scope) => request.consent!.scope.includes(scope))) return null;
   return grantOfRequest(request, grantee, context.now());
 }
 
@@ -54,7 +54,7 @@ export const trainingGrants: GrantSource<TrainingContext> = {
     if (query.coordinate === 'SkillsMappingRequest.trainingPlan' && isRequest(query.target)) {
       // NAV sees the plan only when the person let fagopplæringen pass it on (omfang OPPLAERINGSPLAN_TIL_NAV), and
       // only while the request is open (fagopplæringen's rule): decided here, so the refusal is audited as one.
-      if (query.organisation === 'NAV' && !query.target.consent.scope.includes('TRAINING_PLAN_TO_NAV')) return null;
+      if (query.organisation === 'NAV' && !query.target.consent?.scope.includes('TRAINING_PLAN_TO_NAV')) return null;
       if (query.organisation === 'NAV' && !OPEN_STATUSES.has(query.target.status)) return null;
       return grantOfRequest(query.target, query.organisation, now);
     }

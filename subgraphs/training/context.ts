@@ -6,6 +6,8 @@ import type { BaseContext } from '../../lib/subgraph/context.ts';
 import { createUpstreamHttp } from '../../lib/upstream/http.ts';
 import { createDigipostClient, digipostNotConfigured } from './clients/digipost.ts';
 import { createFagopplaeringClient, type FagopplaeringClient } from './clients/fagopplaering.ts';
+import { createKarrieresenterClient, type KarrieresenterClient } from './clients/karrieresenter.ts';
+import { createVeilarbdialogClient, type VeilarbdialogClient } from './clients/veilarbdialog.ts';
 import { createTrainingLoaders, type TrainingLoaders } from './loaders.ts';
 
 /** Where the training subgraph's upstreams are: configuration only, no code knows a host. */
@@ -16,8 +18,13 @@ export interface TrainingUpstreams {
    * delivery status of sent plans cannot be asked for (that field answers UPSTREAM_UNAVAILABLE).
    */
   digipost: { url: string; audience: string; senderId?: string };
-  /** The NAV API host, for poao-tilgang (a NAV advisor's access to a person). */
+  /**
+   * The NAV API host, for poao-tilgang (a NAV advisor's access to a person) and veilarbdialog (the person is told
+   * in their dialogue when NAV records a consent in their name or asks for one).
+   */
   nav: { url: string; audience: string };
+  /** The Karrieresenter API, to check that a note NAV attaches to a request is one the person shares with NAV. */
+  karrieresenter: { url: string; audience: string };
 }
 
 /** The training subgraph's per-request context: the shared base plus its clients and DataLoaders. */
@@ -28,6 +35,10 @@ export interface TrainingContext extends BaseContext {
   statistics: StatisticsPublisher;
   /** poao-tilgang decisions, only for NAV advisors (navAdvisorViaPoaoTilgang reads it). */
   poaoTilgang?: DataLoader<string, AccessDecision>;
+  /** The person's NAV dialogue, as the NAV advisor writes to it; only for NAV advisors. */
+  veilarbdialog?: VeilarbdialogClient;
+  /** The Karrieresenter as the NAV advisor sees it (shared notes only); only for NAV advisors. */
+  karrieresenter?: KarrieresenterClient;
 }
 
 /** Builds the context of one request: new clients and loaders, so nothing (grants above all) outlives the request. */
@@ -46,6 +57,8 @@ export function buildTrainingContext(base: BaseContext, upstreams: TrainingUpstr
       base.upstream(upstreams.nav.audience),
     );
     context.poaoTilgang = createPoaoTilgangLoader(nav, base.caller.azureId);
+    context.veilarbdialog = createVeilarbdialogClient({ baseUrl: upstreams.nav.url, timeoutMs }, base.upstream(upstreams.nav.audience));
+    context.karrieresenter = createKarrieresenterClient({ baseUrl: upstreams.karrieresenter.url, timeoutMs }, base.upstream(upstreams.karrieresenter.audience));
   }
   return context;
 }

@@ -24,7 +24,7 @@ export interface TrainingSubgraphOptions {
   verifier: TokenVerifier;
   exchanger: TokenExchanger;
   log: Logger;
-  /** Base URLs and token audiences of fagopplæring, Digipost and NAV (poao-tilgang). */
+  /** Base URLs and token audiences of fagopplæring, Digipost, NAV (poao-tilgang, veilarbdialog) and the Karrieresenter (notes). */
   upstreams: TrainingUpstreams;
   /** Per upstream call. @default 5000 */
   timeoutMs?: number;

@@ -15,6 +15,7 @@ import type {
   CompletedSubjectModel,
   CurriculumSubjectModel,
   PracticeModel,
+  SkillsMappingConsentModel,
   SkillsMappingRequestModel,
   SkillsMappingScope,
   SubjectType,
@@ -138,6 +139,20 @@ export function toTrade(l: Laerefag): TradeModel {
   };
 }
 
+const RECORDER_KIND = { BRUKER: 'PERSON', NAV: 'NAV_ADVISOR', FAGOPPLAERING: 'TRAINING_ADVISOR', SYSTEM: 'SYSTEM' } as const;
+
+function toConsent(subject: string, s: NonNullable<Kartleggingsforesporsel['samtykke']>): SkillsMappingConsentModel {
+  const kind = RECORDER_KIND[s.registrertAv.type];
+  return personal(subject, {
+    givenAt: new Date(s.gittTidspunkt),
+    method: s.metode,
+    scope: s.omfang.map((o) => SCOPE_OF_OMFANG[o]),
+    withdrawnAt: s.trukketTidspunkt ? new Date(s.trukketTidspunkt) : null,
+    // The person's own ident is not repeated: whoever may see the consent knows whose it is.
+    recordedBy: { kind, id: kind === 'PERSON' || kind === 'SYSTEM' ? null : s.registrertAv.id },
+  });
+}
+
 export function toSkillsMappingRequest(k: Kartleggingsforesporsel): SkillsMappingRequestModel {
   const v = k.henvisendeVeileder;
   return personal(k.fnr, {
@@ -149,12 +164,8 @@ export function toSkillsMappingRequest(k: Kartleggingsforesporsel): SkillsMappin
     requestedAt: new Date(k.opprettet),
     updatedAt: new Date(k.sistEndret),
     tradeCodes: [...k.onsketLaerefag],
-    consent: personal(k.fnr, {
-      givenAt: new Date(k.samtykke.gittTidspunkt),
-      method: k.samtykke.metode,
-      scope: k.samtykke.omfang.map((o) => SCOPE_OF_OMFANG[o]),
-      withdrawnAt: k.samtykke.trukketTidspunkt ? new Date(k.samtykke.trukketTidspunkt) : null,
-    }),
+    consent: k.samtykke && toConsent(k.fnr, k.samtykke),
+    requestedScope: k.etterspurtOmfang.map((o) => SCOPE_OF_OMFANG[o]),
     referringAdvisor: { navIdent: v.navIdent, name: v.navn, officeId: v.enhetId, officeName: v.enhetNavn },
     assignedAdvisor: k.tildeltRadgiver ? { id: k.tildeltRadgiver.id, name: k.tildeltRadgiver.navn } : null,
     trainingPlanId: k.opplaeringsplanId,

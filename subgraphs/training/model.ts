@@ -14,7 +14,7 @@ export type PracticeDocumentation = 'CERTIFICATE' | 'EMPLOYMENT_CONTRACT' | 'EMP
 export type ApprenticeshipContractType = 'APPRENTICE' | 'TRAINING_CANDIDATE' | 'CANDIDATE';
 export type ApprenticeshipStatus = 'ACTIVE' | 'COMPLETED' | 'CANCELLED';
 export type TrainingRoute = 'APPRENTICESHIP' | 'EXPERIENCE_BASED_CANDIDATE' | 'CERTIFICATE_AT_WORK' | 'ADULT_EDUCATION';
-export type SkillsMappingStatus = 'MOTTATT' | 'UNDER_BEHANDLING' | 'PLAN_SENDT' | 'AVSLUTTET' | 'TRUKKET';
+export type SkillsMappingStatus = 'VENTER_PA_SAMTYKKE' | 'MOTTATT' | 'UNDER_BEHANDLING' | 'PLAN_SENDT' | 'AVSLUTTET' | 'TRUKKET';
 /** Open requests: fagopplæringen may still work on them (contract: MOTTATT, UNDER_BEHANDLING, PLAN_SENDT). */
 export const OPEN_STATUSES: ReadonlySet<SkillsMappingStatus> = new Set(['MOTTATT', 'UNDER_BEHANDLING', 'PLAN_SENDT']);
 export type SkillsMappingScope = 'SUBJECTS_AND_GRADES' | 'PRACTICE' | 'APPRENTICESHIPS' | 'TRAINING_PLAN_TO_NAV';
@@ -97,11 +97,16 @@ export interface CurriculumSubjectModel {
   interdisciplinaryExam: boolean;
 }
 
+/** Who registered a consent: the person themself, a NAV advisor on their behalf, fagopplæringen, or a system. */
+export type ConsentRecorderKind = 'PERSON' | 'NAV_ADVISOR' | 'TRAINING_ADVISOR' | 'SYSTEM';
+
 export interface SkillsMappingConsentModel extends Personal {
   givenAt: Date;
   method: ConsentMethod;
   scope: SkillsMappingScope[];
   withdrawnAt: Date | null;
+  /** `id`: the NAVident or fagopplæring advisor id; null for the person (their ident is no news to anyone who sees it). */
+  recordedBy: { kind: ConsentRecorderKind; id: string | null };
 }
 
 export interface SkillsMappingRequestModel extends Personal {
@@ -115,7 +120,10 @@ export interface SkillsMappingRequestModel extends Personal {
   requestedAt: Date;
   updatedAt: Date;
   tradeCodes: string[];
-  consent: SkillsMappingConsentModel;
+  /** The person's consent; null while the request awaits it (VENTER_PA_SAMTYKKE) and after they declined it. */
+  consent: SkillsMappingConsentModel | null;
+  /** What NAV asked the consent to cover. */
+  requestedScope: SkillsMappingScope[];
   referringAdvisor: { navIdent: string; name: string; officeId: string; officeName: string };
   assignedAdvisor: { id: string; name: string } | null;
   trainingPlanId: string | null;

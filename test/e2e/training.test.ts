@@ -54,7 +54,7 @@ const newRequestInput = (ident: string, trades: string[], idempotencyKey = rando
   ident,
   trades,
   description: 'Ønsker å kartlegge veien til fagbrev.',
-  consent: { givenAt: '2026-11-25T10:00:00+01:00', method: 'DIGITAL', scope: ['SUBJECTS_AND_GRADES', 'PRACTICE', 'APPRENTICESHIPS', 'TRAINING_PLAN_TO_NAV'] },
+  consent: { givenAt: '2026-11-25T10:00:00+01:00', method: 'MUNTLIG', scope: ['SUBJECTS_AND_GRADES', 'PRACTICE', 'APPRENTICESHIPS', 'TRAINING_PLAN_TO_NAV'] },
   referringAdvisor: { name: 'Ingrid Aune', officeId: '5701', officeName: 'Nav Falkenborg' },
   idempotencyKey,
 });
@@ -215,7 +215,12 @@ describe('the training subgraph through the gateway (demo set)', () => {
         id: made.id,
         status: 'MOTTATT',
         trades: [{ code: 'ELELE3----' }, { code: 'BATMF3----' }],
-        consent: { givenAt: '2026-11-25T10:00:00.000+01:00', method: 'DIGITAL' },
+        consent: {
+          givenAt: '2026-11-25T10:00:00.000+01:00',
+          method: 'MUNTLIG',
+          scope: ['SUBJECTS_AND_GRADES', 'PRACTICE', 'APPRENTICESHIPS', 'TRAINING_PLAN_TO_NAV'],
+          recordedBy: { kind: 'NAV_ADVISOR', id: 'Z990001' },
+        },
       });
       expect(retry.data!.requestSkillsMapping.request.id).toBe(made.id);
       const stored = [...fagState().kartlegginger.values()].filter((k) => k.fnr === DEMO.P02);
@@ -225,7 +230,7 @@ describe('the training subgraph through the gateway (demo set)', () => {
 
     it('answers OPEN_REQUEST_EXISTS for a second request about the same person', async () => {
       const res = await graph.query(Z990001, REQUEST, { input: newRequestInput(DEMO.P02, ['ELELE3----']) });
-      expect(res.data!.requestSkillsMapping).toEqual({ request: null, userErrors: [{ code: 'OPEN_REQUEST_EXISTS', message: expect.any(String), field: null }] });
+      expect(res.data!.requestSkillsMapping).toEqual({ request: null, awaitingConsent: false, userErrors: [{ code: 'OPEN_REQUEST_EXISTS', message: expect.any(String), field: null }] });
     });
 
     it('refuses a route the person is not eligible for', async () => {

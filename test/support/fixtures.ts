@@ -229,6 +229,17 @@ export function noteContent(note: Json) {
 const ROUTE: Json = { LAERLING: 'APPRENTICESHIP', PRAKSISKANDIDAT: 'EXPERIENCE_BASED_CANDIDATE', FAGBREV_PA_JOBB: 'CERTIFICATE_AT_WORK', VOKSENOPPLAERING: 'ADULT_EDUCATION' };
 const DELIVERY: Json = { NOT_COMPLETE: 'SENT', COMPLETE: 'SENT', DELIVERED: 'DELIVERED', DELIVERED_TO_PRINT: 'DELIVERED_TO_PRINT' };
 
+const SCOPE: Json = { FAG_OG_KARAKTERER: 'SUBJECTS_AND_GRADES', PRAKSIS: 'PRACTICE', LAEREKONTRAKTER: 'APPRENTICESHIPS', OPPLAERINGSPLAN_TIL_NAV: 'TRAINING_PLAN_TO_NAV' };
+
+/**
+ * Who recorded a request's consent: `samtykke.registrertAv`, or for records without it (the generator predates it) what
+ * the contract says the system fills in: a DIGITAL consent was the person's, any other the referring advisor's.
+ */
+function recorderOf(k: Json) {
+  const by = k.samtykke.registrertAv ?? (k.samtykke.metode === 'DIGITAL' ? { type: 'BRUKER' } : { type: 'NAV', id: k.henvisendeVeileder.navIdent });
+  return by.type === 'BRUKER' ? { kind: 'PERSON', id: null } : { kind: 'NAV_ADVISOR', id: by.id };
+}
+
 /** Fagopplæring + Digipost: the person's mapping requests newest first, with consent, plan and the letter's delivery. */
 function expectedTraining(fx: Fixtures, ident: string) {
   const trades = fx.fagopplaering.laerefag as Json[];
@@ -245,7 +256,15 @@ function expectedTraining(fx: Fixtures, ident: string) {
         status: k.status,
         requestedAt: k.opprettet,
         trades: (k.onsketLaerefag as string[]).flatMap((code) => trades.filter((t) => t.programomradekode === code).map((t) => ({ code, title: t.tittel }))),
-        consent: { givenAt: k.samtykke.gittTidspunkt, method: k.samtykke.metode, withdrawnAt: k.samtykke.trukketTidspunkt ?? null },
+        requestedScope: ((k.etterspurtOmfang ?? k.samtykke?.omfang ?? []) as string[]).map((o) => SCOPE[o]),
+        referringAdvisor: { navIdent: k.henvisendeVeileder.navIdent, name: k.henvisendeVeileder.navn, officeName: k.henvisendeVeileder.enhetNavn },
+        consent: k.samtykke && {
+          givenAt: k.samtykke.gittTidspunkt,
+          method: k.samtykke.metode,
+          scope: (k.samtykke.omfang as string[]).map((o) => SCOPE[o]),
+          withdrawnAt: k.samtykke.trukketTidspunkt ?? null,
+          recordedBy: recorderOf(k),
+        },
         trainingPlan: plan
           ? {
               id: plan.id,

@@ -9,7 +9,7 @@ import type { FagopplaeringState } from '../state.ts';
 export function grunnlagRoutes(state: FagopplaeringState): Router {
   const router = Router();
   router.get('/kartlegginger/:kartleggingId/grunnlag', (req, res) => {
-    const request = requestById(state, req.params.kartleggingId);
+    const request = requestById(state, req.params.kartleggingId, callerOf(res));
     if (!request) return problem(res, 404, 'IKKE_FUNNET', 'Ukjent forespørsel.');
     const decision = canReadGrunnlag(callerOf(res), request);
     if (!decision.ok) return problem(res, decision.status, decision.kode, decision.detail);

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { callerOf } from '../../common/app.ts';
-import { canReadRequest, openRequestOf } from '../access.ts';
+import { canReadRequest, isHiddenFrom, unfinishedRequestOf } from '../access.ts';
+import { refuseRegisteredConsent } from '../consent.ts';
 import { fingerprint, idempotencyScope, lookup, remember } from '../idempotency.ts';
 import { requestById } from '../lookup.ts';
 import { checkNewRequest, createRequest } from '../newRequest.ts';
@@ -8,7 +9,10 @@ import { invalid, problem } from '../problem.ts';
 import { nyKartleggingBody, sokKartleggingerBody, uuidParam } from '../schemas.ts';
 import type { FagopplaeringState } from '../state.ts';
 
-/** POST /kartlegginger (NAV sends a request, idempotent), POST /kartlegginger/sok and GET /kartlegginger/{id}. */
+/**
+ * POST /kartlegginger (NAV sends a request, idempotent: with the consent it records on the person's behalf, or
+ * asking for the person's digital consent), POST /kartlegginger/sok and GET /kartlegginger/{id}.
+ */
 export function kartleggingRoutes(state: FagopplaeringState, now: () => Date): Router {
   const router = Router();
 
@@ -37,7 +41,9 @@ export function kartleggingRoutes(state: FagopplaeringState, now: () => Date): R
     }
     const feil = checkNewRequest(state, body.data, at);
     if (feil.length) return problem(res, 400, 'UGYLDIG_FORESPORSEL', 'Forespørselen er ugyldig.', feil);
-    if (openRequestOf(state, body.data.fnr)) return problem(res, 409, 'AAPEN_FORESPORSEL_FINNES', 'Personen har allerede en åpen forespørsel.');
+    const refusal = refuseRegisteredConsent(state, body.data.fnr, body.data.samtykke, at);
+    if (refusal) return problem(res, refusal.status, refusal.kode, refusal.detail);
+    if (unfinishedRequestOf(state, body.data.fnr)) return problem(res, 409, 'AAPEN_FORESPORSEL_FINNES', 'Personen har allerede en åpen forespørsel.');
 
     const created = createRequest(state, body.data, caller, at);
     remember(state.idempotency, scope, print, 201, created, at);
@@ -52,13 +58,13 @@ export function kartleggingRoutes(state: FagopplaeringState, now: () => Date): R
     const found = [...state.kartlegginger.values()]
       .filter((k) => (!fnr || k.fnr === fnr) && (!navIdent || k.henvisendeVeileder.navIdent === navIdent) && (!status || status.includes(k.status)))
       // The contract has no 403 here: requests the caller may not read are simply not found.
-      .filter((k) => canReadRequest(caller, k).ok)
+      .filter((k) => !isHiddenFrom(caller, k) && canReadRequest(caller, k).ok)
       .sort((a, b) => new Date(b.opprettet).getTime() - new Date(a.opprettet).getTime());
     res.json({ kartlegginger: found });
   });
 
   router.get('/kartlegginger/:kartleggingId', (req, res) => {
-    const request = requestById(state, req.params.kartleggingId);
+    const request = requestById(state, req.params.kartleggingId, callerOf(res));
     if (!request) return problem(res, 404, 'IKKE_FUNNET', 'Ukjent forespørsel.');
     const decision = canReadRequest(callerOf(res), request);
     if (!decision.ok) return problem(res, decision.status, decision.kode, decision.detail);

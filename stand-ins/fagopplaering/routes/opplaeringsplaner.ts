@@ -29,7 +29,7 @@ export function opplaeringsplanRoutes(state: FagopplaeringState, now: () => Date
     problem(res, 400, 'UGYLDIG_FORESPORSEL', 'Ukjent lærefag.', [{ felt: 'laerefagkode', melding: 'ukjent lærefag' }]);
 
   router.post('/kartlegginger/:kartleggingId/opplaeringsplan', (req, res) => {
-    const request = requestById(state, req.params.kartleggingId);
+    const request = requestById(state, req.params.kartleggingId, callerOf(res));
     if (!request) return problem(res, 404, 'IKKE_FUNNET', 'Ukjent forespørsel.');
     const advisor = advisorOf(state, callerOf(res));
     if (!advisor) return problem(res, 403, 'IKKE_TILGANG', 'Bare fagopplæringens rådgivere skriver planer.');
@@ -37,7 +37,7 @@ export function opplaeringsplanRoutes(state: FagopplaeringState, now: () => Date
     if (!body.success) return invalid(res, body.error);
     const trade = state.laerefag.get(body.data.laerefagkode);
     if (!trade) return unknownTrade(res);
-    if (request.status === 'TRUKKET' || request.status === 'AVSLUTTET') {
+    if (request.status === 'TRUKKET' || request.status === 'AVSLUTTET' || request.status === 'VENTER_PA_SAMTYKKE') {
       return problem(res, 409, 'UGYLDIG_STATUSOVERGANG', `Forespørselen er ${request.status}.`);
     }
     if (request.opplaeringsplanId) return problem(res, 409, 'PLAN_FINNES', 'Forespørselen har allerede en plan.');

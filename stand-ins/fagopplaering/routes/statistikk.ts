@@ -8,7 +8,8 @@ import type { FagopplaeringState } from '../state.ts';
 
 /**
  * GET /statistikk/kartlegginger: counts by Oslo month of creation, current status, trade and route. A request
- * counts once, under its plan's trade when it has a plan, else under its first wanted trade.
+ * counts once, under its plan's trade when it has a plan, else under its first wanted trade; requests without a
+ * consent (awaiting it, or declined) are not counted: fagopplæringen never received them.
  */
 export function statistikkRoutes(state: FagopplaeringState, now: () => Date): Router {
   const router = Router();
@@ -19,6 +20,8 @@ export function statistikkRoutes(state: FagopplaeringState, now: () => Date): Ro
     const { fraMaaned, tilMaaned } = query.data;
     const counts = new Map<string, { maaned: string; status: string; laerefagkode: string; rute: string | null; antall: number }>();
     for (const k of state.kartlegginger.values()) {
+      // Fagopplæringen receives a request with the person's consent: one still awaiting it, or declined, is none.
+      if (k.samtykke === null) continue;
       const maaned = osloDate(new Date(k.opprettet)).slice(0, 7);
       if (maaned < fraMaaned || maaned > tilMaaned) continue;
       const plan = k.opplaeringsplanId ? state.opplaeringsplaner.get(k.opplaeringsplanId) : undefined;

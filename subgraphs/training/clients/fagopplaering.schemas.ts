@@ -16,9 +16,11 @@ const fagtype = z.enum(['FF', 'FP', 'VP', 'PF', 'UP']);
 const karakter = z.enum(['1', '2', '3', '4', '5', '6', 'B', 'BM', 'IB', 'D', 'F', 'R', 'GK', 'IV', '-']).nullable();
 const rute = z.enum(['LAERLING', 'PRAKSISKANDIDAT', 'FAGBREV_PA_JOBB', 'VOKSENOPPLAERING']);
 const omfang = z.enum(['FAG_OG_KARAKTERER', 'PRAKSIS', 'LAEREKONTRAKTER', 'OPPLAERINGSPLAN_TIL_NAV']);
+const aktor = z.object({ type: z.enum(['BRUKER', 'NAV', 'FAGOPPLAERING', 'SYSTEM']), id: z.string() });
 
-export const kartleggingStatus = z.enum(['MOTTATT', 'UNDER_BEHANDLING', 'PLAN_SENDT', 'AVSLUTTET', 'TRUKKET']);
+export const kartleggingStatus = z.enum(['VENTER_PA_SAMTYKKE', 'MOTTATT', 'UNDER_BEHANDLING', 'PLAN_SENDT', 'AVSLUTTET', 'TRUKKET']);
 export type KartleggingStatus = z.infer<typeof kartleggingStatus>;
+export type Aktor = z.infer<typeof aktor>;
 export type Omfang = z.infer<typeof omfang>;
 
 /** FullfortFag: one NVB subject record. */
@@ -122,7 +124,6 @@ export type Laerefag = z.infer<typeof laerefag>;
 /** 200 of GET /laereplan/laerefag (listLaerefag). */
 export const listLaerefagResponse = z.array(laerefag);
 
-const aktor = z.object({ type: z.enum(['BRUKER', 'NAV', 'FAGOPPLAERING', 'SYSTEM']), id: z.string() });
 const radgiver = z.object({ id: radgiverId, navn: z.string() });
 
 /** Kartleggingsforesporsel: a skills-mapping request with its consent. */
@@ -140,12 +141,18 @@ export const kartleggingsforesporsel = z.object({
   onsketLaerefag: z.array(programomradekode),
   beskrivelse: z.string().max(4000),
   karrierenotatId: z.uuid().nullish(),
-  samtykke: z.object({
-    gittTidspunkt: isoDateTime,
-    metode: z.enum(['MUNTLIG', 'SKRIFTLIG', 'DIGITAL']),
-    omfang: z.array(omfang).min(1),
-    trukketTidspunkt: isoDateTime.nullable(),
-  }),
+  // Null while the request awaits the person's digital consent (VENTER_PA_SAMTYKKE) and after they declined it.
+  samtykke: z
+    .object({
+      gittTidspunkt: isoDateTime,
+      metode: z.enum(['MUNTLIG', 'SKRIFTLIG', 'DIGITAL']),
+      omfang: z.array(omfang).min(1),
+      trukketTidspunkt: isoDateTime.nullable(),
+      // v1.1: in every answer (stored records without it are filled in by the system).
+      registrertAv: aktor,
+    })
+    .nullable(),
+  etterspurtOmfang: z.array(omfang),
   status: kartleggingStatus,
   statushistorikk: z.array(z.object({ status: kartleggingStatus, tidspunkt: isoDateTime, utfortAv: aktor })),
   tildeltRadgiver: radgiver.nullable(),

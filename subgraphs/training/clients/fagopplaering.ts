@@ -38,7 +38,15 @@ export interface NewRequest {
   onsketLaerefag: string[];
   beskrivelse: string;
   karrierenotatId?: string;
-  samtykke: { gittTidspunkt: string; metode: 'MUNTLIG' | 'SKRIFTLIG' | 'DIGITAL'; omfang: Omfang[] };
+  /** MUNTLIG/SKRIFTLIG with gittTidspunkt: the consent NAV registers; DIGITAL without it: NAV asks the person. */
+  samtykke: { gittTidspunkt?: string; metode: 'MUNTLIG' | 'SKRIFTLIG' | 'DIGITAL'; omfang: Omfang[] };
+}
+
+/** What opprettKartleggingsforesporsel answered: the request, and whether it replays an earlier call's answer. */
+export interface CreatedRequest {
+  request: Kartleggingsforesporsel;
+  /** Idempotent-Replayed: the body is the first call's, as it was then (the request may have moved on since). */
+  replayed: boolean;
 }
 
 /** OpplaeringsplanInnhold: the content of a plan (opprett/endre). */
@@ -70,8 +78,13 @@ export interface FagopplaeringClient extends FagopplaeringStatistics {
   /** sokKartleggingsforesporsler by status: the worklist, newest first. */
   findRequestsByStatus(status: readonly KartleggingStatus[]): Promise<Kartleggingsforesporsel[]>;
   /** opprettKartleggingsforesporsel, idempotent by `idempotencyKey` (a replay answers the first request). */
-  createRequest(body: NewRequest, idempotencyKey: string): Promise<Kartleggingsforesporsel>;
-  /** endreKartleggingStatus (UNDER_BEHANDLING, AVSLUTTET) with the version last read. */
+  createRequest(body: NewRequest, idempotencyKey: string): Promise<CreatedRequest>;
+  /** giSamtykke: the person gives the digital consent NAV asked for (their own token only), at most what was asked. */
+  giveConsent(requestId: string, omfang: Omfang[]): Promise<Kartleggingsforesporsel>;
+  /**
+   * endreKartleggingStatus (UNDER_BEHANDLING, AVSLUTTET) with the version last read; the referring NAV advisor may
+   * close their own request before fagopplæringen takes it on.
+   */
   changeStatus(requestId: string, body: { status: 'UNDER_BEHANDLING' | 'AVSLUTTET'; versjon: number; tildeltRadgiverId?: string }): Promise<Kartleggingsforesporsel>;
   /** trekkSamtykke: the person withdrew consent; the request becomes TRUKKET. */
   withdrawConsent(requestId: string, body: { metode: 'MUNTLIG' | 'SKRIFTLIG' | 'DIGITAL'; registrertAv: { type: 'BRUKER' | 'NAV' | 'FAGOPPLAERING'; id: string } }): Promise<Kartleggingsforesporsel>;
@@ -137,8 +150,12 @@ export function createFagopplaeringClient(options: FagopplaeringClientOptions, s
     },
     async createRequest(body, idempotencyKey) {
       const headers = { 'Idempotency-Key': idempotencyKey };
-      return (await http({ operation: 'opprettKartleggingsforesporsel', method: 'POST', path: '/kartlegginger', body, headers, schema: kartleggingsforesporsel }))
-        .data;
+      const response = await http({ operation: 'opprettKartleggingsforesporsel', method: 'POST', path: '/kartlegginger', body, headers, schema: kartleggingsforesporsel });
+      return { request: response.data, replayed: response.headers.get('idempotent-replayed') === 'true' };
+    },
+    async giveConsent(requestId, omfang) {
+      const path = `/kartlegginger/${encodeURIComponent(requestId)}/samtykke`;
+      return (await http({ operation: 'giSamtykke', method: 'POST', path, body: { omfang }, schema: kartleggingsforesporsel })).data;
     },
     async changeStatus(requestId, body) {
       const path = `/kartlegginger/${encodeURIComponent(requestId)}/status`;

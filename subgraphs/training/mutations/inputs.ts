@@ -14,12 +14,18 @@ export const requestSkillsMappingInput = (now: Date) =>
     ident: z.string().refine(isValidIdent),
     trades: z.array(tradeCode).min(1).max(3).refine(unique),
     description: z.string().trim().min(1).max(4000),
-    consent: z.object({
-      // The DateTime scalar has parsed it; consent cannot be given in the future.
-      givenAt: z.date().refine((d) => d.getTime() <= now.getTime()),
-      method: z.enum(['MUNTLIG', 'SKRIFTLIG', 'DIGITAL']),
-      scope: z.array(scope).min(1).refine(unique),
-    }),
+    consent: z
+      .object({
+        // The DateTime scalar has parsed it; consent cannot be given in the future. How far back it may lie, and
+        // that a DIGITAL one has none (the person gives it), are consent rules with codes of their own (consentRules.ts).
+        givenAt: z
+          .date()
+          .refine((d) => d.getTime() <= now.getTime())
+          .nullish(),
+        method: z.enum(['MUNTLIG', 'SKRIFTLIG', 'DIGITAL']),
+        scope: z.array(scope).min(1).refine(unique),
+      })
+      .refine((c) => c.method === 'DIGITAL' || c.givenAt, { path: ['givenAt'] }),
     referringAdvisor: z.object({
       name: z.string().trim().min(1).max(100),
       officeId: z.string().regex(/^[0-9]{4}$/),
@@ -43,3 +49,5 @@ export const issueTrainingPlanInput = z.object({
 });
 
 export const withdrawSkillsMappingConsentInput = z.object({ requestId: uuid });
+
+export const giveSkillsMappingConsentInput = z.object({ requestId: uuid, scope: z.array(scope).min(1).refine(unique) });

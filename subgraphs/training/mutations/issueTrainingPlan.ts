@@ -6,7 +6,7 @@ import { toTrainingPlan } from '../mapping.ts';
 import type { TrainingPlanModel, TrainingRoute } from '../model.ts';
 import { planContent } from '../priorSubjects/index.ts';
 import { priorSubjectMappingOf } from '../resolvers/PriorSubjectMapping.ts';
-import { workableRequest } from './changeSkillsMappingStatus.ts';
+import { NOT_FOUND, workableRequest } from './changeSkillsMappingStatus.ts';
 import { issueTrainingPlanInput } from './inputs.ts';
 import { invalidInput, refusalOf, userError, type TrainingUserError } from './userErrors.ts';
 
@@ -20,7 +20,8 @@ const GRUNNLAG = { DIPLOMA: 'VITNEMAL', CERTIFICATE_OF_COMPETENCE: 'KOMPETANSEBE
 const STED = { SCHOOL: 'SKOLE', COMPANY: 'BEDRIFT', EXTERNAL_CANDIDATE: 'PRIVATIST', ADULT_EDUCATION: 'VOKSENOPPLAERING' } as const;
 
 const REFUSALS = {
-  SAMTYKKE_TRUKKET: userError('CONSENT_WITHDRAWN', 'The person has withdrawn the consent of this request.'),
+  // Withdrawn while the plan was being written: the same answer as for any request the advisor may not see.
+  SAMTYKKE_TRUKKET: NOT_FOUND,
   VERSJONSKONFLIKT: userError('VERSION_CONFLICT', 'The request or its plan changed meanwhile; try again.'),
   UGYLDIG_STATUSOVERGANG: userError('INVALID_STATUS_CHANGE', "The request's status does not allow a plan."),
   PLAN_ALLEREDE_SENDT: userError('PLAN_ALREADY_SENT', 'A different plan was already sent for this request.'),
@@ -54,14 +55,14 @@ export async function issueTrainingPlan(input: unknown, context: TrainingContext
   if (!parsed.success) return refused(...invalidInput(parsed.error));
   const data = parsed.data;
 
-  const found = await workableRequest(data.requestId, context);
+  const found = await workableRequest(data.requestId, context, 'Mutation.issueTrainingPlan');
   if ('code' in found) return refused(found);
   let request = found;
   if (!request.tradeCodes.includes(data.trade)) return refused(userError('TRADE_NOT_REQUESTED', 'The trade is not one of the request\'s trades.', 'trade'));
-  if (!request.consent.scope.includes('SUBJECTS_AND_GRADES') || !request.consent.scope.includes('PRACTICE')) {
+  const scope = request.consent?.scope ?? [];
+  if (!scope.includes('SUBJECTS_AND_GRADES') || !scope.includes('PRACTICE')) {
     return refused(userError('CONSENT_SCOPE_INSUFFICIENT', 'The consent does not cover subjects and practice, which the plan is built on.'));
   }
-  if (request.status === 'AVSLUTTET') return refused(REFUSALS.UGYLDIG_STATUSOVERGANG);
 
   const mapping = await priorSubjectMappingOf(request.personIdent, data.trade, context);
   if (!mapping.eligibleRoutes.includes(data.route)) {

@@ -16,7 +16,13 @@ export type TrainingUserErrorCode =
   | 'ROUTE_NOT_ELIGIBLE'
   | 'CONSENT_SCOPE_INSUFFICIENT'
   | 'PLAN_ALREADY_SENT'
-  | 'DELIVERY_FAILED';
+  | 'DELIVERY_FAILED'
+  | 'CONSENT_BY_PERSON_ONLY'
+  | 'CONSENT_BACKDATED'
+  | 'PERSON_MUST_CONSENT'
+  | 'CAREER_NOTE_NOT_ATTACHABLE'
+  | 'PERSON_NOT_NOTIFIED'
+  | 'SCOPE_NOT_REQUESTED';
 
 /** A business refusal: nothing was changed. Messages are fixed texts, never input values or upstream bodies. */
 export interface TrainingUserError {

@@ -1,3 +1,4 @@
+import { recordDecision } from '../../../lib/audit/record.ts';
 import { forbidden } from '../../../lib/errors.ts';
 import type { TrainingContext } from '../context.ts';
 import { toSkillsMappingRequest } from '../mapping.ts';
@@ -11,9 +12,10 @@ const ALREADY = userError('CONSENT_WITHDRAWN', 'The consent of this request is a
 type Payload = { request: SkillsMappingRequestModel | null; userErrors: TrainingUserError[] };
 
 /**
- * withdrawSkillsMappingConsent: the person, and only the person, withdraws the consent of their request. The county
- * system registers it (TRUKKET, trukketTidspunkt now); since grants are read per request, NAV and fagopplæringen see
- * nothing more through the request from the next request on.
+ * withdrawSkillsMappingConsent: the person, and only the person, withdraws the consent of their request — or
+ * declines NAV's ask for one (a request VENTER_PA_SAMTYKKE). The county system registers it (TRUKKET, trukketTidspunkt
+ * now); since grants are read per request, NAV and fagopplæringen see nothing more through the request from the next
+ * request on, and NAV can record no consent for the person until they give one themself (consentRules.ts).
  */
 export async function withdrawSkillsMappingConsent(input: unknown, context: TrainingContext): Promise<Payload> {
   const caller = context.caller;
@@ -23,7 +25,10 @@ export async function withdrawSkillsMappingConsent(input: unknown, context: Trai
   try {
     const request = await context.fagopplaering.getRequest(parsed.data.requestId);
     // The owner only — checked here, not left to the county system. Someone else's request is "not found".
-    if (request.fnr !== caller.ident) return { request: null, userErrors: [NOT_FOUND] };
+    if (request.fnr !== caller.ident) {
+      recordDecision(context, 'training', { subject: request.fnr, coordinate: 'Mutation.withdrawSkillsMappingConsent', recordId: request.id, decision: 'Deny', reason: 'FORBIDDEN:NOT_DATA_SUBJECT' });
+      return { request: null, userErrors: [NOT_FOUND] };
+    }
     if (request.status === 'TRUKKET') return { request: null, userErrors: [ALREADY] };
     const withdrawn = await context.fagopplaering.withdrawConsent(request.id, { metode: 'DIGITAL', registrertAv: { type: 'BRUKER', id: caller.ident } });
     return { request: toSkillsMappingRequest(withdrawn), userErrors: [] };

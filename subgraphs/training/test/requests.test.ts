@@ -147,7 +147,7 @@ describe('Person.skillsMappingRequests', () => {
       const first = await post(entities('skillsMappingRequests { id }'), reps(P.henrik), auth.bearer(ingrid));
       expect(first.body.data!._entities[0].skillsMappingRequests).toEqual([{ id: request!.id }]);
 
-      const withdrawn = { ...request!, status: 'TRUKKET' as const, samtykke: { ...request!.samtykke, trukketTidspunkt: '2026-11-25T12:00:00.000+01:00' } };
+      const withdrawn = { ...request!, status: 'TRUKKET' as const, samtykke: { ...request!.samtykke!, trukketTidspunkt: '2026-11-25T12:00:00.000+01:00' } };
       mockPoaoTilgang('PERMIT');
       mockRequestsOf(P.henrik, [withdrawn]);
       const second = await post(entities('skillsMappingRequests { id }'), reps(P.henrik), auth.bearer(ingrid));

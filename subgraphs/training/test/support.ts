@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import type { AuditSink } from '../../../lib/audit/sink.ts';
 import type { Caller } from '../../../lib/auth/caller.ts';
 import { loadFixture, type FixtureMeta } from '../../../stand-ins/common/fixtures.ts';
+import { withRecorder } from '../../../stand-ins/fagopplaering/consent.ts';
 import { testAuth } from '../../../test/support/subgraph.ts';
 import type { Kartleggingsforesporsel, Laerefag, Opplaeringsplan, PersonOpplaeringsdata } from '../clients/fagopplaering.schemas.ts';
 import { createTrainingSubgraph } from '../index.ts';
@@ -14,6 +15,7 @@ export const FAGOPPLAERING = 'http://fagopplaering.invalid';
 export const BASE = '/api/v1';
 export const DIGIPOST = 'http://digipost.invalid';
 export const NAV = 'http://nav.invalid';
+export const KARRIERESENTER = 'http://karrieresenter.invalid/api/v1';
 export const SENDER_ID = '900801';
 export const TIMEOUT_MS = 300;
 
@@ -25,8 +27,12 @@ export interface FagopplaeringFixture {
   opplaeringsplaner: Opplaeringsplan[];
 }
 
-/** The demo fagopplæring state exactly as the file holds it (the clock is REFERENCE_NOW: no time shift). */
-export const fixture = await loadFixture<FagopplaeringFixture>('fagopplaering', { now: REFERENCE_NOW });
+/**
+ * The demo fagopplæring state as the system answers it (the clock is REFERENCE_NOW: no time shift): the file
+ * predates `samtykke.registrertAv` and `etterspurtOmfang`, which the system fills in as its contract says.
+ */
+const file = await loadFixture<FagopplaeringFixture>('fagopplaering', { now: REFERENCE_NOW });
+export const fixture: FagopplaeringFixture = { ...file, kartlegginger: file.kartlegginger.map((k) => withRecorder(k as never) as unknown as Kartleggingsforesporsel) };
 export const digipostFixture = await loadFixture<{ meta: FixtureMeta; messages: Array<{ recipient: unknown; delivery: Record<string, any> }> }>(
   'digipost',
   { now: REFERENCE_NOW },
@@ -69,6 +75,7 @@ export function makeApp() {
       fagopplaering: { url: `${FAGOPPLAERING}${BASE}`, audience: 'fagopplaering-api' },
       digipost: { url: DIGIPOST, audience: 'digipost-api', senderId: SENDER_ID },
       nav: { url: NAV, audience: 'nav-api' },
+      karrieresenter: { url: KARRIERESENTER, audience: 'karrieresenter-api' },
     },
     timeoutMs: TIMEOUT_MS,
     auditSink,
