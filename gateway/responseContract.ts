@@ -144,7 +144,7 @@ class Checker {
   private nullable(value: unknown, type: GraphQLOutputType, nodes: FieldNode[], path: Path): unknown {
     if (isNonNullType(type)) return this.value(value, type, nodes, path);
     if (isListType(type)) {
-      if (!Array.isArray(value)) return this.violate(path, 'not a list');
+      if (!Array.isArray(value)) return this.violate(path, 'expected a list');
       for (let i = 0; i < value.length; i++) {
         const item = this.value(value[i], type.ofType, nodes, [...path, i]);
         if (item === BROKEN) return BROKEN;
@@ -152,8 +152,8 @@ class Checker {
       }
       return value;
     }
-    if (isEnumType(type)) return typeof value === 'string' && type.getValue(value) ? value : this.violate(path, `not a ${type.name} value`);
-    if (isScalarType(type)) return (SCALAR_CHECKS[type.name]?.(value) ?? true) ? value : this.violate(path, `not a ${type.name}`);
+    if (isEnumType(type)) return typeof value === 'string' && type.getValue(value) ? value : this.violate(path, `expected ${type.name}`);
+    if (isScalarType(type)) return (SCALAR_CHECKS[type.name]?.(value) ?? true) ? value : this.violate(path, `expected ${type.name}`);
     const runtime = isAbstractType(type) ? this.runtimeType(value, type, path) : type;
     if (runtime === BROKEN) return BROKEN;
     return this.object(value, runtime, this.selected.collect(runtime, SelectedFields.subSelections(nodes)), path);
@@ -163,13 +163,13 @@ class Checker {
     const typename = isObject(value) ? value.__typename : undefined;
     const runtime = typeof typename === 'string' ? this.selected.schema.getType(typename) : undefined;
     if (!runtime || !isObjectType(runtime) || !isAbstractType(type) || !this.selected.schema.isSubType(type, runtime)) {
-      return this.violate(path, `no ${type.name} __typename`);
+      return this.violate(path, `expected a __typename of ${type.name}`);
     }
     return runtime;
   }
 
   private object(value: unknown, type: GraphQLObjectType, fields: Map<string, FieldNode[]>, path: Path): unknown {
-    if (!isObject(value)) return this.violate(path, 'not an object');
+    if (!isObject(value)) return this.violate(path, 'expected an object');
     for (const key of Object.keys(value)) if (!fields.has(key)) return this.violate(path, 'a field that was not asked for');
     const definitions = type.getFields();
     for (const [key, nodes] of fields) {
