@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** How long the gateway waits for subgraphs. */
 export interface GatewayTimeouts {
   /** Longest wait for one subgraph call; above the subgraphs' own upstream timeout (5 s), so a subgraph can still
@@ -19,6 +21,17 @@ export function gatewayTimeouts(given: Partial<GatewayTimeouts> = {}): GatewayTi
     if (!Number.isInteger(ms) || ms < 1 || ms > MAX_MS) throw new Error(`timeouts.${name} must be a whole number of milliseconds from 1 to ${MAX_MS}; got ${ms}.`);
   }
   return timeouts;
+}
+
+const milliseconds = z.coerce.number().int().min(1).max(MAX_MS).optional();
+const timeoutEnv = z.object({ GATEWAY_SUBGRAPH_TIMEOUT_MS: milliseconds, GATEWAY_REQUEST_BUDGET_MS: milliseconds });
+
+/** GATEWAY_SUBGRAPH_TIMEOUT_MS and GATEWAY_REQUEST_BUDGET_MS; a bad value fails at start, naming the variable. */
+export function timeoutsFromEnv(env: Record<string, string | undefined> = process.env): Partial<GatewayTimeouts> {
+  const parsed = timeoutEnv.safeParse(env);
+  if (!parsed.success) throw new Error(`Bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const { GATEWAY_SUBGRAPH_TIMEOUT_MS: subgraphTimeoutMs, GATEWAY_REQUEST_BUDGET_MS: requestBudgetMs } = parsed.data;
+  return { ...(subgraphTimeoutMs ? { subgraphTimeoutMs } : {}), ...(requestBudgetMs ? { requestBudgetMs } : {}) };
 }
 
 /**
