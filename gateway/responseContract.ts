@@ -67,6 +67,8 @@ export function checkSubgraphData(selected: SelectedFields, data: unknown): Chec
 
 class Checker {
   readonly violations: Violation[] = [];
+  /** The fields asked under one response key, per runtime type: computed once for all items of a list. */
+  private readonly collected = new WeakMap<FieldNode[], Map<GraphQLObjectType, Map<string, FieldNode[]>>>();
 
   constructor(private readonly selected: SelectedFields) {}
 
@@ -156,7 +158,15 @@ class Checker {
     if (isScalarType(type)) return (SCALAR_CHECKS[type.name]?.(value) ?? true) ? value : this.violate(path, `expected ${type.name}`);
     const runtime = isAbstractType(type) ? this.runtimeType(value, type, path) : type;
     if (runtime === BROKEN) return BROKEN;
-    return this.object(value, runtime, this.selected.collect(runtime, SelectedFields.subSelections(nodes)), path);
+    return this.object(value, runtime, this.fieldsUnder(nodes, runtime), path);
+  }
+
+  private fieldsUnder(nodes: FieldNode[], type: GraphQLObjectType): Map<string, FieldNode[]> {
+    let byType = this.collected.get(nodes);
+    if (!byType) this.collected.set(nodes, (byType = new Map()));
+    let fields = byType.get(type);
+    if (!fields) byType.set(type, (fields = this.selected.collect(type, SelectedFields.subSelections(nodes))));
+    return fields;
   }
 
   private runtimeType(value: unknown, type: GraphQLOutputType & { name: string }, path: Path): GraphQLObjectType | typeof BROKEN {
