@@ -105,7 +105,10 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     }
     const checked = checkSubgraphData(selected, parsed.data.data);
     if (checked.violations.length > 0) logViolations(context, name, checked.violations);
-    const errors = [...(parsed.data.errors ?? []), ...checked.violations.map((v) => violationError(v))] as GraphQLFormattedError[];
+    const subgraphErrors = (parsed.data.errors ?? []) as GraphQLFormattedError[];
+    // Without data, an error the subgraph gave no path (it failed as a whole) belongs on every field it was asked.
+    const ownErrors = checked.data === undefined ? subgraphErrors.flatMap((e) => (e.path ? [e] : onEachAskedField(selected, e))) : subgraphErrors;
+    const errors = [...ownErrors, ...checked.violations.map((v) => violationError(v))];
     return {
       outcome: checked.violations.length > 0 ? 'contract_violation' : 'ok',
       response: { data: checked.data, ...(errors.length > 0 ? { errors } : {}) },
@@ -116,6 +119,10 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
 /** One error per field the call was asked for, at the path the gateway places in the client's answer. */
 function fieldErrors(selected: SelectedFields, failure: CallFailure): GraphQLFormattedError[] {
   return selected.askedPaths(selected.representations()).map((path) => ({ message: failure.message, path, extensions: { code: failure.code } }));
+}
+
+function onEachAskedField(selected: SelectedFields, error: GraphQLFormattedError): GraphQLFormattedError[] {
+  return selected.askedPaths(selected.representations()).map((path) => ({ ...error, path }));
 }
 
 function violationError(violation: Violation): GraphQLFormattedError {
