@@ -40,7 +40,6 @@ export interface GatewayOptions {
 /** The router process: token verification, the supergraph, call ids, JSON logs, health. */
 export async function createGatewayApp(options: GatewayOptions) {
   const timeouts = gatewayTimeouts(options.timeouts);
-  const metrics = createGatewayMetrics();
   const schemas = subgraphSchemas(options.supergraphSdl);
   // @apollo/gateway otherwise probes cloud metadata services (AWS, GCP, Azure, Alibaba) when it is created and
   // reports host figures to Apollo's servers; nothing leaves this gateway but calls to its subgraphs.
@@ -57,6 +56,7 @@ export async function createGatewayApp(options: GatewayOptions) {
     },
   });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const metrics = createGatewayMetrics();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     allowBatchedHttpRequests: true,
