@@ -1,5 +1,6 @@
 import type { Caller } from '../lib/auth/caller.ts';
 import type { Logger } from '../lib/log.ts';
+import type { RequestBudget } from './budget.ts';
 
 /** Per request in the gateway: who calls (verified), with which token, under which call id. */
 export interface GatewayContext {
@@ -8,4 +9,6 @@ export interface GatewayContext {
   authorization: string;
   caller: Caller;
   log: Logger;
+  /** The time left to this request (a batch shares one); every subgraph call draws on it. */
+  budget: RequestBudget;
 }

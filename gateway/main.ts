@@ -1,9 +1,10 @@
-/** The gateway alone (a separate deployment): PORT, subgraph URLs and the issuer from the environment. */
+/** The gateway alone (a separate deployment): PORT, subgraph URLs, the issuer and the timeouts from the environment. */
 import { z } from 'zod';
 import { createTokenVerifier } from '../lib/auth/verify.ts';
 import { GRAPH_AUDIENCE, basePort, isProduction, stackUrls } from '../lib/config.ts';
 import { createLogger } from '../lib/log.ts';
 import { readSupergraph } from '../schema/compose.ts';
+import { timeoutsFromEnv } from './budget.ts';
 import { startGateway } from './server.ts';
 
 if (isProduction() && !process.env.AUTH_ISSUER) throw new Error('AUTH_ISSUER is required in production.');
@@ -17,6 +18,7 @@ const server = await startGateway({
   log,
   port: basePort(),
   signingSecret: process.env.GATEWAY_SIGNING_SECRET,
+  timeouts: timeoutsFromEnv(),
 });
 log.info({ url: server.url }, 'gateway ready');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.close().then(() => process.exit(0)));

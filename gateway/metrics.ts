@@ -17,6 +17,19 @@ export function createGatewayMetrics() {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  return { registry, operations, duration };
+  const subgraphCalls = new Counter({
+    name: 'fagbrev_subgraph_calls_total',
+    help: 'Calls from the gateway to a subgraph, by subgraph and outcome (ok, timeout, budget_spent, unavailable, http_<status>, contract_violation).',
+    labelNames: ['subgraph', 'outcome'] as const,
+    registers: [registry],
+  });
+  const subgraphCallDuration = new Histogram({
+    name: 'fagbrev_subgraph_call_seconds',
+    help: 'Time from sending a call to a subgraph to having its checked answer.',
+    labelNames: ['subgraph'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  return { registry, operations, duration, subgraphCalls, subgraphCallDuration };
 }
 export type GatewayMetrics = ReturnType<typeof createGatewayMetrics>;

@@ -1,5 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { actorId } from '../lib/auth/caller.ts';
@@ -9,12 +10,14 @@ import { serveGraphQL, type RunningServer } from '../lib/http.ts';
 import { graphqlHttpErrors } from '../lib/httpErrors.ts';
 import type { Logger } from '../lib/log.ts';
 import type { TokenVerifier } from '../lib/subgraph/server.ts';
+import { gatewayTimeouts, RequestBudget, type GatewayTimeouts } from './budget.ts';
 import type { GatewayContext } from './context.ts';
 import { DEFAULT_LIMITS, batchSizeLimit, operationLimitsRule, type GatewayLimits } from './limits.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { readinessOf } from './readiness.ts';
 import { requestLogPlugin } from './requestLog.ts';
 import { formatGatewayError } from './subgraphErrors.ts';
+import { subgraphSchemas } from './subgraphSchemas.ts';
 import { SubgraphSource } from './subgraphSource.ts';
 
 export interface GatewayOptions {
@@ -30,18 +33,26 @@ export interface GatewayOptions {
   maxBodySize?: string;
   /** Depth, alias and batch limits. @default DEFAULT_LIMITS */
   limits?: Partial<GatewayLimits>;
+  /** How long a subgraph call and a whole request may take. @default DEFAULT_TIMEOUTS (budget.ts) */
+  timeouts?: Partial<GatewayTimeouts>;
 }
 
 /** The router process: token verification, the supergraph, call ids, JSON logs, health. */
 export async function createGatewayApp(options: GatewayOptions) {
+  const timeouts = gatewayTimeouts(options.timeouts);
+  const schemas = subgraphSchemas(options.supergraphSdl);
+  // @apollo/gateway otherwise probes cloud metadata services (AWS, GCP, Azure, Alibaba) when it is created and
+  // reports host figures to Apollo's servers; nothing leaves this gateway but calls to its subgraphs.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    // The plan's subgraph operations as parsed documents, so each answer is checked without parsing again.
+    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
     buildService: ({ name, url }) => {
-      const configured = options.subgraphUrls[name];
-      if (!configured && !url) throw new Error(`No URL for subgraph ${name}`);
-      const source = new SubgraphSource({ url: configured ?? url });
-      source.signingSecret = options.signingSecret;
-      return source;
+      const configured = options.subgraphUrls[name] ?? url;
+      const schema = schemas.get(name);
+      if (!configured || !schema) throw new Error(`No URL or schema for subgraph ${name}`);
+      return new SubgraphSource({ name, url: configured, schema, timeoutMs: timeouts.subgraphTimeoutMs, signingSecret: options.signingSecret, metrics });
     },
   });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -54,7 +65,7 @@ export async function createGatewayApp(options: GatewayOptions) {
     validationRules: [operationLimitsRule(limits)],
     includeStacktraceInErrorResponses: false,
     formatError: formatGatewayError,
-    plugins: [requestLogPlugin(metrics)],
+    plugins: [requestLogPlugin(metrics), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
   });
   await apollo.start();
 
@@ -71,6 +82,7 @@ export async function createGatewayApp(options: GatewayOptions) {
   app.use(
     '/graphql',
     (req, res, next) => {
+      res.locals.arrivedAt = performance.now();
       res.set('Nav-Call-Id', callIdFrom(req.headers));
       next();
     },
@@ -83,7 +95,8 @@ export async function createGatewayApp(options: GatewayOptions) {
         try {
           const { caller } = await options.verifier.verify(authorization);
           const log = options.log.child({ callId, actor: actorId(caller), role: caller.role });
-          return { callId, authorization: authorization!, caller, log };
+          const budget = new RequestBudget(timeouts.requestBudgetMs, res.locals.arrivedAt as number);
+          return { callId, authorization: authorization!, caller, log, budget };
         } catch (error) {
           options.log.info({ callId, reason: refusalReason(error) }, 'request refused: no valid token');
           throw authRefusal(error);

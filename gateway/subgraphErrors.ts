@@ -1,5 +1,18 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../lib/errors.ts';
+
+/** Why a subgraph call gave nothing usable, as the client sees it on every field the call was asked for. */
+export interface CallFailure {
+  code: ErrorCode;
+  message: string;
+}
+
+export const CALL_FAILURES = {
+  unavailable: { code: ErrorCode.UPSTREAM_UNAVAILABLE, message: 'A part of the graph is unavailable; try again.' },
+  timedOut: { code: ErrorCode.UPSTREAM_TIMEOUT, message: 'A part of the graph did not answer in time; try again.' },
+  budgetSpent: { code: ErrorCode.UPSTREAM_TIMEOUT, message: 'The request ran out of time before this part of the graph was asked; try again.' },
+  contractViolation: { code: ErrorCode.UPSTREAM_CONTRACT_VIOLATION, message: 'A part of the graph answered outside its contract.' },
+} satisfies Record<string, CallFailure>;
 
 /** Codes by which a subgraph refuses an operation's input before running it (Apollo Server, 400). */
 const INPUT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']);
@@ -13,13 +26,13 @@ const ECHOED_VALUE = /^(Variable "\$\w+") got invalid value .*?; /s;
  * not check itself — a custom scalar (Date, YearMonth) only the subgraph parses — is the client's BAD_USER_INPUT
  * with the scalar's own reason; a 401 is UNAUTHENTICATED; anything else is UPSTREAM_UNAVAILABLE.
  */
-export function subgraphHttpError(status: number, body: unknown): GraphQLError {
+export function subgraphHttpError(status: number, body: unknown): CallFailure {
   const first = firstError(body);
   if (status === 400 && first && INPUT_CODES.has(String(first.extensions?.code)) && typeof first.message === 'string') {
-    return new GraphQLError(first.message.replace(ECHOED_VALUE, '$1: '), { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    return { code: ErrorCode.BAD_USER_INPUT, message: first.message.replace(ECHOED_VALUE, '$1: ') };
   }
-  if (status === 401) return new GraphQLError('A valid bearer token is required.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
-  return new GraphQLError('A part of the graph is unavailable; try again.', { extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE } });
+  if (status === 401) return { code: ErrorCode.UNAUTHENTICATED, message: 'A valid bearer token is required.' };
+  return CALL_FAILURES.unavailable;
 }
 
 function firstError(body: unknown): { message?: unknown; extensions?: { code?: unknown } } | undefined {

@@ -96,6 +96,7 @@ export async function startStack(options: StackOptions) {
         log: log.child({ process: 'gateway' }),
         port: port('gateway'),
         signingSecret: gatewaySigningSecret,
+        timeouts: options.gatewayTimeouts,
       }),
     );
 

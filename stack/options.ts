@@ -1,5 +1,6 @@
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
+import { timeoutsFromEnv, type GatewayTimeouts } from '../gateway/budget.ts';
 import { basePort, isProduction } from '../lib/config.ts';
 
 /** Configuration of the embedded default (npm start and the end-to-end tests), parsed once at start. */
@@ -24,6 +25,8 @@ export interface StackOptions {
   gatewaySigningSecret?: string;
   /** The key the programme statistics are rounded with (STATISTICS_ROUNDING_KEY). @default a random one per start */
   statisticsRoundingKey?: string;
+  /** The gateway's subgraph call timeout and request budget (GATEWAY_SUBGRAPH_TIMEOUT_MS, GATEWAY_REQUEST_BUDGET_MS). */
+  gatewayTimeouts?: Partial<GatewayTimeouts>;
 }
 
 const env = z.object({
@@ -56,5 +59,6 @@ export function stackOptionsFromEnv(source: Record<string, string | undefined> =
     logLevel: e.LOG_LEVEL,
     gatewaySigningSecret: e.GATEWAY_SIGNING_SECRET,
     statisticsRoundingKey: e.STATISTICS_ROUNDING_KEY,
+    gatewayTimeouts: timeoutsFromEnv(source),
   };
 }

@@ -23,7 +23,7 @@ import { RequestAuditTrail } from '../audit/trail.ts';
 import type { AuditSink } from '../audit/sink.ts';
 import { protectSchema } from '../consent/enforce.ts';
 import { assertSecret } from '../signing/gatewaySignature.ts';
-import { requireGatewaySignature } from '../signing/requireGatewaySignature.ts';
+import { gatewaySigning } from '../signing/requireGatewaySignature.ts';
 import { UpstreamHttpError, upstreamFailureToGraphError } from '../upstream/errors.ts';
 import type { BaseContext } from './context.ts';
 
@@ -55,7 +55,10 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   auditSink: AuditSink;
   /** The clock. @default () => new Date() */
   now?: () => Date;
-  /** When set, requests the gateway did not sign with this secret are refused (lib/signing). @default off */
+  /**
+   * When set, requests the gateway did not sign with this secret for this subgraph (`name`), or signed already once,
+   * are refused (lib/signing). @default off
+   */
   gatewaySigningSecret?: string;
 }
 
@@ -93,10 +96,13 @@ export async function createSubgraphApp<TContext extends BaseContext>(options: S
   app.get('/internal/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  const signing = options.gatewaySigningSecret
+    ? gatewaySigning({ secret: assertSecret(options.gatewaySigningSecret), subgraph: options.name, log: options.log })
+    : undefined;
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    ...(options.gatewaySigningSecret ? [requireGatewaySignature(assertSecret(options.gatewaySigningSecret), options.log)] : []),
+    express.json({ limit: '1mb', verify: signing?.recordBody }),
+    ...(signing ? [signing.check] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const callId = callIdFrom(req.headers);

@@ -14,7 +14,8 @@ describe('errors leave the gateway without internal detail', () => {
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
     const body = JSON.stringify(res);
     expect(body).not.toMatch(/localhost|127\.0\.0\.1|http:\/\/|ECONNREFUSED/);
-    expect(res.errors![0]!.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(res.errors![0]!.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', serviceName: 'career' });
+    expect(res.errors![0]!.path).toEqual(['me', 'guidanceBookings']);
   });
 });
 

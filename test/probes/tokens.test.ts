@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSupergraph } from '../../schema/compose.ts';
-import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../lib/signing/gatewaySignature.ts';
+import { signatureHeaders } from '../../lib/signing/gatewaySignature.ts';
 import { DEMO_FIXTURES_DIR } from '../../stand-ins/common/fixtures.ts';
 import { navAdvisor, readFixtures } from '../support/fixtures.ts';
 import { DEMO, useStack } from '../support/stack.ts';
@@ -19,16 +19,18 @@ const secrets = new Set(
   Object.values(RECORD_KINDS).flatMap((kind) => kind.records(fx, ident).flatMap((r) => kind.secrets(r))).filter((s) => s.length >= MIN_SECRET_LENGTH),
 );
 
-async function post(url: string, authorization: string | undefined, operation: { query: string; variables: Record<string, unknown> }, signingSecret?: string) {
+async function post(
+  url: string,
+  authorization: string | undefined,
+  operation: { query: string; variables: Record<string, unknown> },
+  signed?: { secret: string; subgraph: string },
+) {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'nav-call-id': 'token-probe' };
   if (authorization) headers.authorization = authorization;
-  if (signingSecret) {
-    // Signed as the gateway would sign it: the subgraph must refuse on the token alone.
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    headers[TIMESTAMP_HEADER] = timestamp;
-    headers[SIGNATURE_HEADER] = sign(signingSecret, { timestamp, callId: 'token-probe', authorization: authorization ?? '', query: operation.query, operationName: null, variables: operation.variables });
-  }
-  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(operation) });
+  const body = JSON.stringify(operation);
+  // Signed as the gateway would sign it: the subgraph must refuse on the token alone.
+  if (signed) Object.assign(headers, signatureHeaders(signed.secret, { subgraph: signed.subgraph, callId: 'token-probe', authorization: authorization ?? '', body }));
+  const res = await fetch(url, { method: 'POST', headers, body });
   return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> } };
 }
 
@@ -55,7 +57,7 @@ describe('token probes: a request without a valid token gets UNAUTHENTICATED and
           const res =
             target === 'gateway'
               ? await post(graph.stack.gateway.url, authorization, gatewayOperation())
-              : await post(graph.stack.subgraphUrls[target], authorization, entitiesOperation(target), graph.stack.gatewaySigningSecret);
+              : await post(graph.stack.subgraphUrls[target], authorization, entitiesOperation(target), { secret: graph.stack.gatewaySigningSecret, subgraph: target });
           return { name, status: res.status, codes: (res.body.errors ?? []).map((e) => e.extensions?.code), data: res.body.data ?? null, leaked: scanFor(res.body, secrets) };
         }),
       );

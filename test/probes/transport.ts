@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../lib/auth/caller.ts';
-import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../lib/signing/gatewaySignature.ts';
+import { signatureHeaders } from '../../lib/signing/gatewaySignature.ts';
 import type { TestStack } from '../support/stack.ts';
 import type { GraphQLResponse } from './evaluate.ts';
 
@@ -51,13 +51,10 @@ export class ProbeClient {
     const callId = `probe-${randomUUID()}`;
     const authorization = `Bearer ${await this.token(caller)}`;
     const headers: Record<string, string> = { 'content-type': 'application/json', authorization, 'nav-call-id': callId };
+    const body = JSON.stringify(operation);
     const secret = this.graph.stack.gatewaySigningSecret;
-    if (secret) {
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      headers[TIMESTAMP_HEADER] = timestamp;
-      headers[SIGNATURE_HEADER] = sign(secret, { timestamp, callId, authorization, query: operation.query, operationName: null, variables: operation.variables });
-    }
-    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(operation) });
+    if (secret) Object.assign(headers, signatureHeaders(secret, { subgraph: name, callId, authorization, body }));
+    const res = await fetch(url, { method: 'POST', headers, body });
     return { status: res.status, body: (await res.json()) as GraphQLResponse, callId };
   }
 }

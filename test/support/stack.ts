@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../lib/signing/gatewaySignature.ts';
+import { signatureHeaders } from '../../lib/signing/gatewaySignature.ts';
 import type { Caller } from '../../lib/auth/caller.ts';
 import { startStack, type Stack } from '../../stack/index.ts';
 import { DEMO_FIXTURES_DIR } from '../../stand-ins/common/fixtures.ts';
@@ -28,8 +28,8 @@ export interface TestStack {
     headers?: Record<string, string>,
   ): Promise<GraphQLResult & { status: number; headers: Headers }>;
   /**
-   * POSTs straight to a subgraph (bypassing the gateway). Signed as the gateway would sign it unless
-   * `sign: false`; `authorization` overrides the caller's token (token probes).
+   * POSTs straight to a subgraph (bypassing the gateway). Signed for that subgraph as the gateway would sign it
+   * (body, token, call id, a fresh nonce) unless `sign: false`; `authorization` overrides the caller's token.
    */
   subgraphQuery(
     subgraph: 'nav' | 'career' | 'training',
@@ -79,12 +79,9 @@ export function useStack(options: { fixturesDir?: string; now?: Date; auditLogFi
       const callId = randomUUID();
       const headers: Record<string, string> = { 'content-type': 'application/json', 'nav-call-id': callId };
       if (authorization) headers.authorization = authorization;
-      if (opts.sign !== false) {
-        const timestamp = String(Math.floor(Date.now() / 1000));
-        headers[TIMESTAMP_HEADER] = timestamp;
-        headers[SIGNATURE_HEADER] = sign(stack!.gatewaySigningSecret, { timestamp, callId, authorization, query, operationName: null, variables });
-      }
-      const res = await fetch(stack!.subgraphUrls[subgraph], { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const body = JSON.stringify({ query, variables });
+      if (opts.sign !== false) Object.assign(headers, signatureHeaders(stack!.gatewaySigningSecret, { subgraph, callId, authorization, body }));
+      const res = await fetch(stack!.subgraphUrls[subgraph], { method: 'POST', headers, body });
       return { status: res.status, ...((await res.json()) as GraphQLResult) };
     },
     auditLines: () => (existsSync(auditLogFile) ? readFileSync(auditLogFile, 'utf8').split('\n').filter(Boolean) : []),
