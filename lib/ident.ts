@@ -56,7 +56,31 @@ export function isValidIdent(value: string): boolean {
   return parseIdent(value) !== null;
 }
 
-/** Masks every 11-digit run in a text, so a fødselsnummer never reaches a log line. */
+/**
+ * Where a text may carry an identity number, in any way people and programs write one: 11 digits in a row
+ * (`23869823562`), or in groups with up to three separators between them (`238698-23562`, `238698 23562`,
+ * `23.86.98.23562`, `238698 - 23562`) — spaces of any kind, dashes of any kind, dots, underscores, slashes and
+ * invisible format characters (a zero-width space must not hide one). Any 11 such digits count, valid check
+ * digits or not: a mistyped fødselsnummer is still one. Digits of any script count (fullwidth `２３８…`).
+ * An 11-digit group inside a longer straight run is not one: a 13-digit millisecond timestamp stays readable.
+ */
+const SEPARATOR = String.raw`[\s\p{Pd}\p{Cf}._/]{0,3}`;
+const IDENT_LIKE = new RegExp(String.raw`(?<!\p{Nd})\p{Nd}(?:${SEPARATOR}\p{Nd}){10}(?!\p{Nd})`, 'gu');
+const STRAIGHT = /(?<!\p{Nd})\p{Nd}{11}(?!\p{Nd})/gu;
+/**
+ * A value that is exactly a UUID (call ids, booking and note ids) is read as one: its dashes are the UUID's
+ * own, so only 11 digits in a row inside it count. One random UUID in 30 would otherwise lose digits to the
+ * mask, and logs would no longer join on their ids.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MASK = '***********';
+
+/** Masks everything in a text that may be an identity number (see IDENT_LIKE), so none reaches a log line. */
 export function maskIdents(text: string): string {
-  return text.replace(/(?<![0-9])[0-9]{11}(?![0-9])/g, '***********');
+  return text.replace(UUID.test(text) ? STRAIGHT : IDENT_LIKE, MASK);
+}
+
+/** Whether a text holds something `maskIdents` would mask. */
+export function containsIdent(text: string): boolean {
+  return maskIdents(text) !== text;
 }
