@@ -28,12 +28,19 @@ export class TokenExchangeError extends Error {
   readonly status: number | undefined;
   readonly oauthError: string | undefined;
   readonly timedOut: boolean;
+  /**
+   * The caller's own token was the problem: it expired (a token within the verifier's clock tolerance has, for
+   * the issuer) or the issuer no longer accepts it (`invalid_grant`). Anything else is the token service's or our
+   * configuration's fault, and the caller can only try again later.
+   */
+  readonly subjectRefused: boolean;
 
-  constructor(message: string, details: { status?: number; oauthError?: string; timedOut?: boolean } = {}) {
+  constructor(message: string, details: { status?: number; oauthError?: string; timedOut?: boolean; subjectRefused?: boolean } = {}) {
     super(message);
     this.status = details.status;
     this.oauthError = details.oauthError;
     this.timedOut = details.timedOut ?? false;
+    this.subjectRefused = details.subjectRefused ?? (details.status === 400 && details.oauthError === 'invalid_grant');
   }
 }
 
@@ -96,6 +103,8 @@ export function createTokenExchanger(options: TokenExchangerOptions): TokenExcha
 
   return {
     async exchange(subject, audience) {
+      // Verifiers allow a few seconds of clock skew; the issuer allows none, so do not ask it for what it refuses.
+      if (subject.expiresAt <= Math.floor(Date.now() / 1000)) throw new TokenExchangeError('subject token expired', { subjectRefused: true });
       // Keyed by a hash, so the cache holds no second copy of every caller's token.
       const key = createHash('sha256').update(subject.token).update('\0').update(audience).digest('base64url');
       const cached = cache.get(key, Math.floor(Date.now() / 1000) + refreshBefore);
