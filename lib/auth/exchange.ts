@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { VerifiedToken } from './caller.ts';
-import { BoundedTokenCache } from './tokenCache.ts';
+import { BoundedExpiringMap } from '../boundedExpiringMap.ts';
 
 export interface TokenExchangerOptions {
   /** The issuer's token endpoint (stackUrls().auth.tokenUrl). */
@@ -61,7 +61,7 @@ const errorResponse = z.object({ error: z.string().regex(/^[\x20-\x7e]{1,64}$/) 
 export function createTokenExchanger(options: TokenExchangerOptions): TokenExchanger {
   const timeoutMs = options.timeoutMs ?? 3000;
   const refreshBefore = options.refreshBeforeSeconds ?? 30;
-  const cache = new BoundedTokenCache(options.maxCacheEntries ?? 10_000);
+  const cache = new BoundedExpiringMap<string>(options.maxCacheEntries ?? 10_000);
   const inFlight = new Map<string, Promise<string>>();
   // RFC 6749 §2.3.1: id and secret are form-urlencoded before they are joined and base64-encoded.
   const basic = `Basic ${Buffer.from(`${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`).toString('base64')}`;
