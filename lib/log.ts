@@ -5,9 +5,9 @@ export type { Logger };
 
 /**
  * JSON logs (pino). Everything that reaches a line passes through `maskForLog` — the logged object, the message
- * and its format arguments, the base and every child logger's bindings — so a fødselsnummer cannot be logged by accident, in whichever field or form it comes.
- * Free text from notes and dialogue must never be passed to a logger at all. `destination` replaces stdout
- * (tests capture the lines).
+ * and its format arguments, the base and every child logger's bindings — so a fødselsnummer cannot be logged by
+ * accident, in whichever field or form it comes (lib/ident.ts `maskIdents`). Free text from notes and dialogue
+ * must never be passed to a logger at all. `destination` replaces stdout (tests capture the lines).
  */
 export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
   const options: pino.LoggerOptions = {
