@@ -27,8 +27,18 @@ describe('maskIdents', () => {
     expect(maskIdents(`nav-${P02}-x`)).toBe('nav-***********-x');
   });
 
-  it('masks 11 digits in a row inside a UUID, but reads the UUID\'s own dashes as a UUID\'s', () => {
+  it('masks the whole of overlapping groups that hold 11 digits either way', () => {
+    expect(maskIdents('x 12345-123456-12345 y')).toBe('x *********** y');
+  });
+
+  it('reads a UUID inside a text as a UUID, and still masks a number joined to it from outside', () => {
+    for (const id of ['probe-8869e883-3056-4775-87e5-f094ba1f379c', 'call 12345678-1234-4123-8123-123456789abc done']) expect(maskIdents(id)).toBe(id);
+    expect(maskIdents('238698-23562abc-1234-4123-8123-123456789abc')).toBe('***********abc-1234-4123-8123-123456789abc');
+  });
+
+  it('masks a fødselsnummer in a row inside a UUID, but reads the UUID\'s own dashes and other digits as a UUID\'s', () => {
     expect(maskIdents(`00000000-0000-4000-8000-${P02}a`)).toBe('00000000-0000-4000-8000-***********a');
+    expect(maskIdents('00000000-0000-4000-8000-12345678901a')).toBe('00000000-0000-4000-8000-12345678901a');
     const uuid = '6f1d3c1e-2b7a-4c3e-9a0f-990001000001';
     expect(maskIdents(uuid)).toBe(uuid);
     // 1234-5678-9012 joins to 12 digits; 8000-1234-5678 to 12: as a UUID, neither is read as a number.

@@ -62,25 +62,68 @@ export function isValidIdent(value: string): boolean {
  * `23.86.98.23562`, `238698 - 23562`) — spaces of any kind, dashes of any kind, dots, underscores, slashes and
  * invisible format characters (a zero-width space must not hide one). Any 11 such digits count, valid check
  * digits or not: a mistyped fødselsnummer is still one. Digits of any script count (fullwidth `２３８…`).
- * An 11-digit group inside a longer straight run is not one: a 13-digit millisecond timestamp stays readable.
+ * A longer run in a row is no identity number: a 13-digit millisecond timestamp stays readable.
  */
-const SEPARATOR = String.raw`[\s\p{Pd}\p{Cf}._/]{0,3}`;
-const IDENT_LIKE = new RegExp(String.raw`(?<!\p{Nd})\p{Nd}(?:${SEPARATOR}\p{Nd}){10}(?!\p{Nd})`, 'gu');
-const STRAIGHT = /(?<!\p{Nd})\p{Nd}{11}(?!\p{Nd})/gu;
+const DIGIT_GROUP = /\p{Nd}+/gu;
+const SEPARATOR = /^[\s\p{Pd}\p{Cf}._/]{1,3}$/u;
+const IDENT_DIGITS = 11;
 /**
- * A value that is exactly a UUID (call ids, booking and note ids) is read as one: its dashes are the UUID's
- * own, so only 11 digits in a row inside it count. One random UUID in 30 would otherwise lose digits to the
- * mask, and logs would no longer join on their ids.
+ * A UUID (call ids, booking and note ids, alone or inside a text such as `probe-<uuid>`) is read as one: its own
+ * four dashes join no digits, and 11 digits in a row inside it count only when they are a valid fødselsnummer or
+ * D-number. Otherwise one random UUID in 30 (dashes) or in 230 (a run in its last group) would lose digits to the
+ * mask, and logs would no longer join on their ids; a real number put into a UUID is still caught.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = /(?<![\p{L}\p{N}])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\p{L}\p{N}])/giu;
+const UUID_DASHES = [8, 13, 18, 23];
 const MASK = '***********';
 
-/** Masks everything in a text that may be an identity number (see IDENT_LIKE), so none reaches a log line. */
+/** Masks everything in a text that may be an identity number (above), so none reaches a log line. */
 export function maskIdents(text: string): string {
-  return text.replace(UUID.test(text) ? STRAIGHT : IDENT_LIKE, MASK);
+  const spans = identSpans(text);
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    out += text.slice(at, start) + MASK;
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 /** Whether a text holds something `maskIdents` would mask. */
 export function containsIdent(text: string): boolean {
-  return maskIdents(text) !== text;
+  return identSpans(text).length > 0;
+}
+
+/**
+ * Where the identity numbers are, as merged [start, end) spans: every run of whole digit groups, each joined to the
+ * next by a separator (not a UUID's own dash), that holds exactly 11 digits.
+ */
+function identSpans(text: string): Array<[number, number]> {
+  if (text.length < IDENT_DIGITS) return [];
+  const groups = [...text.matchAll(DIGIT_GROUP)].map((m) => ({ start: m.index, end: m.index + m[0].length, digits: [...m[0]].length }));
+  if (groups.reduce((n, g) => n + g.digits, 0) < IDENT_DIGITS) return [];
+  const uuids = [...text.matchAll(UUID)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const uuidDashes = new Set(uuids.flatMap((u) => UUID_DASHES.map((offset) => u.start + offset)));
+  const inUuid = (g: { start: number; end: number }) => uuids.some((u) => u.start <= g.start && g.end <= u.end);
+  const joined = (a: { end: number }, b: { start: number }) => {
+    if (!SEPARATOR.test(text.slice(a.end, b.start))) return false;
+    for (let at = a.end; at < b.start; at++) if (uuidDashes.has(at)) return false;
+    return true;
+  };
+  const spans: Array<[number, number]> = [];
+  let chainStart = 0;
+  for (let i = 0; i < groups.length; i++) {
+    if (i > 0 && !joined(groups[i - 1]!, groups[i]!)) chainStart = i;
+    let digits = 0;
+    for (let j = i; j >= chainStart && digits < IDENT_DIGITS; j--) {
+      digits += groups[j]!.digits;
+      if (digits !== IDENT_DIGITS) continue;
+      if (j === i && inUuid(groups[i]!) && !isValidIdent(text.slice(groups[i]!.start, groups[i]!.end))) continue;
+      const last = spans.at(-1);
+      if (last && groups[j]!.start <= last[1]) last[1] = groups[i]!.end;
+      else spans.push([groups[j]!.start, groups[i]!.end]);
+    }
+  }
+  return spans;
 }
