@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { maskIdents } from '../lib/ident.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayMetrics } from './metrics.ts';
 
@@ -15,8 +16,9 @@ export function requestLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<Ga
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const errorCodes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
           const seconds = (performance.now() - started) / 1000;
-          // Operation names come from clients: only a safe, bounded set of characters reaches labels and logs.
-          const operation = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(operationName ?? '') ? operationName! : 'anonymous';
+          // Operation names come from clients: only a safe, bounded set of characters reaches labels and logs, and
+          // never an identity number (`query Q23869823562`): metrics labels are not log lines the logger masks.
+          const operation = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(operationName ?? '') ? maskIdents(operationName!) : 'anonymous';
           metrics.operations.inc({ operation, error: errorCodes[0] ?? 'none' });
           metrics.duration.observe({ operation }, seconds);
           ctx.log?.info({ operation, ms: Math.round(seconds * 1000), errorCodes }, 'graphql request');

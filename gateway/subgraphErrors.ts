@@ -23,7 +23,7 @@ const ECHOED_VALUE = /^(Variable "\$\w+") got invalid value .*?; /s;
 /**
  * A subgraph's non-200 answer as the client sees it. Never the subgraph's URL or body (Apollo's default puts
  * both in `extensions.response`): they name internal hosts and may carry data. A 400 on input the gateway could
- * not check itself — a custom scalar (Date, YearMonth) only the subgraph parses — is the client's BAD_USER_INPUT
+ * not check itself — a custom scalar (Date, Quarter) only the subgraph parses — is the client's BAD_USER_INPUT
  * with the scalar's own reason; a 401 is UNAUTHENTICATED; anything else is UPSTREAM_UNAVAILABLE.
  */
 export function subgraphHttpError(status: number, body: unknown): CallFailure {

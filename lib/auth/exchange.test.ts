@@ -134,13 +134,27 @@ describe('createTokenExchanger', () => {
         .setExpirationTime('1h')
         .sign(privateKey);
       const error = await failure(navSubgraph().exchange(hiddenToken(INGRID, foreign, Math.floor(Date.now() / 1000) + 3600), 'nav-api'));
-      expect(error).toMatchObject({ status: 400, oauthError: 'invalid_grant' });
+      expect(error).toMatchObject({ status: 400, oauthError: 'invalid_grant', subjectRefused: true });
+    });
+
+    it('for a subject token past its expiry (accepted within the clock tolerance), without asking the issuer', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const subject = hiddenToken(INGRID, await issuer.tokenFor(INGRID), now - 2);
+      const fetches = tokenRequests();
+      const error = await failure(navSubgraph().exchange(subject, 'nav-api'));
+      expect(error).toMatchObject({ subjectRefused: true, message: 'subject token expired' });
+      expect(fetches).not.toHaveBeenCalled();
+    });
+
+    it('that blames the token service, not the caller, when the client is refused', async () => {
+      const exchanger = createTokenExchanger({ tokenUrl, clientId: 'nav-subgraph', clientSecret: 'wrong' });
+      expect(await failure(exchanger.exchange(await verified(INGRID), 'nav-api'))).toMatchObject({ subjectRefused: false });
     });
 
     it('when the issuer is unreachable', async () => {
       const exchanger = createTokenExchanger({ tokenUrl: 'http://127.0.0.1:9/token', clientId: 'nav-subgraph', clientSecret: 's' });
       const error = await failure(exchanger.exchange(await verified(INGRID), 'nav-api'));
-      expect(error.timedOut).toBe(false);
+      expect(error).toMatchObject({ timedOut: false, subjectRefused: false });
     });
 
     it('when the issuer does not answer in time', async () => {

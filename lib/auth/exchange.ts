@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { VerifiedToken } from './caller.ts';
-import { BoundedTokenCache } from './tokenCache.ts';
+import { BoundedExpiringMap } from '../boundedExpiringMap.ts';
 
 export interface TokenExchangerOptions {
   /** The issuer's token endpoint (stackUrls().auth.tokenUrl). */
@@ -28,12 +28,19 @@ export class TokenExchangeError extends Error {
   readonly status: number | undefined;
   readonly oauthError: string | undefined;
   readonly timedOut: boolean;
+  /**
+   * The caller's own token was the problem: it expired (a token within the verifier's clock tolerance has, for
+   * the issuer) or the issuer no longer accepts it (`invalid_grant`). Anything else is the token service's or our
+   * configuration's fault, and the caller can only try again later.
+   */
+  readonly subjectRefused: boolean;
 
-  constructor(message: string, details: { status?: number; oauthError?: string; timedOut?: boolean } = {}) {
+  constructor(message: string, details: { status?: number; oauthError?: string; timedOut?: boolean; subjectRefused?: boolean } = {}) {
     super(message);
     this.status = details.status;
     this.oauthError = details.oauthError;
     this.timedOut = details.timedOut ?? false;
+    this.subjectRefused = details.subjectRefused ?? (details.status === 400 && details.oauthError === 'invalid_grant');
   }
 }
 
@@ -54,7 +61,7 @@ const errorResponse = z.object({ error: z.string().regex(/^[\x20-\x7e]{1,64}$/) 
 export function createTokenExchanger(options: TokenExchangerOptions): TokenExchanger {
   const timeoutMs = options.timeoutMs ?? 3000;
   const refreshBefore = options.refreshBeforeSeconds ?? 30;
-  const cache = new BoundedTokenCache(options.maxCacheEntries ?? 10_000);
+  const cache = new BoundedExpiringMap<string>(options.maxCacheEntries ?? 10_000);
   const inFlight = new Map<string, Promise<string>>();
   // RFC 6749 §2.3.1: id and secret are form-urlencoded before they are joined and base64-encoded.
   const basic = `Basic ${Buffer.from(`${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`).toString('base64')}`;
@@ -96,6 +103,8 @@ export function createTokenExchanger(options: TokenExchangerOptions): TokenExcha
 
   return {
     async exchange(subject, audience) {
+      // Verifiers allow a few seconds of clock skew; the issuer allows none, so do not ask it for what it refuses.
+      if (subject.expiresAt <= Math.floor(Date.now() / 1000)) throw new TokenExchangeError('subject token expired', { subjectRefused: true });
       // Keyed by a hash, so the cache holds no second copy of every caller's token.
       const key = createHash('sha256').update(subject.token).update('\0').update(audience).digest('base64url');
       const cached = cache.get(key, Math.floor(Date.now() / 1000) + refreshBefore);

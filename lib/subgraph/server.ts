@@ -6,10 +6,10 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import express from 'express';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { actorId, type Organisation, type VerifiedToken } from '../auth/caller.ts';
-import { authRefusal, refusalReason } from '../auth/refusal.ts';
+import { authRefusal, exchangeRefusal, refusalReason } from '../auth/refusal.ts';
 import type { PersonAccessPolicy } from '../access/policy.ts';
 import type { RowRules } from '../access/rows.ts';
-import type { TokenExchanger } from '../auth/exchange.ts';
+import { TokenExchangeError, type TokenExchanger } from '../auth/exchange.ts';
 import type { TokenVerifier } from '../auth/verify.ts';
 import type { GrantSource } from '../consent/grants.ts';
 import { callIdFrom } from '../callId.ts';
@@ -144,15 +144,15 @@ export async function startSubgraph<TContext extends BaseContext>(
 }
 
 /**
- * Every error leaves with a stable code and a message that says nothing about the data: upstream failures are
- * mapped in one place, anything unexpected becomes INTERNAL_SERVER_ERROR (and is logged without personal data).
+ * Every error leaves with a stable code and a message that says nothing about the data: upstream failures and
+ * failed token exchanges are mapped in one place (lib/upstream/errors.ts, lib/auth/refusal.ts), anything
+ * unexpected becomes INTERNAL_SERVER_ERROR (and is logged without personal data).
  */
 export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof UpstreamHttpError) {
-    const mapped = upstreamFailureToGraphError(original);
-    return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
-  }
+  const mapped =
+    original instanceof UpstreamHttpError ? upstreamFailureToGraphError(original) : original instanceof TokenExchangeError ? exchangeRefusal(original) : undefined;
+  if (mapped) return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const { http: _http, stacktrace: _s, ...extensions } = formatted.extensions ?? {};

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { TokenExchangeError } from '../auth/exchange.ts';
+import { exchangeFailureReason, exchangeRefusal } from '../auth/refusal.ts';
 import type { Logger } from '../log.ts';
 import { UpstreamHttpError, upstreamContractViolation, upstreamTimeout, upstreamUnavailable } from './errors.ts';
 
@@ -53,7 +55,7 @@ export type UpstreamHttp = <S extends z.ZodType>(call: UpstreamCall<S>) => Promi
 /**
  * An HTTP client for one upstream in one request: global fetch (nock intercepts it), a timeout on every call,
  * the call id and bearer token on every call, zod on every 2xx body. 4xx → UpstreamHttpError (for the client to
- * map); timeouts, 5xx, 401 and contract breaches → GraphQL errors with a stable code.
+ * map); a failed token exchange, timeouts, 5xx, 401 and contract breaches → GraphQL errors with a stable code.
  */
 export function createUpstreamHttp(options: UpstreamOptions, scope: UpstreamRequestScope): UpstreamHttp {
   const timeoutMs = options.timeoutMs ?? 5000;
@@ -65,7 +67,7 @@ export function createUpstreamHttp(options: UpstreamOptions, scope: UpstreamRequ
       ...options.headers,
       ...call.headers,
       [options.correlationHeader]: scope.callId,
-      authorization: `Bearer ${await scope.token()}`,
+      authorization: `Bearer ${await upstreamToken(scope, options.system)}`,
     };
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     scope.onCall?.(options.system, call.operation);
@@ -104,6 +106,20 @@ export function createUpstreamHttp(options: UpstreamOptions, scope: UpstreamRequ
     }
     return { status: response.status, data: parsed.data, headers: response.headers };
   };
+}
+
+/**
+ * The caller's token for this upstream. A failed exchange is the caller's UNAUTHENTICATED or the token service's
+ * UPSTREAM_UNAVAILABLE / UPSTREAM_TIMEOUT on the fields that needed it — never an internal error.
+ */
+async function upstreamToken(scope: UpstreamRequestScope, system: string): Promise<string> {
+  try {
+    return await scope.token();
+  } catch (error) {
+    if (!(error instanceof TokenExchangeError)) throw error;
+    scope.log.warn({ system, ...exchangeFailureReason(error) }, 'token exchange failed');
+    throw exchangeRefusal(error);
+  }
 }
 
 function parseBody(text: string, contentType: string | null): unknown {

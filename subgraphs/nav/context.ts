@@ -11,6 +11,7 @@ import { permittedOffices } from './clients/poaoTilgangOffices.ts';
 import { navHttp } from './clients/navHttp.ts';
 import { perKeyLoader } from '../../lib/upstream/perKeyLoader.ts';
 import type { Activity, Decision14a, DialogueThread, FollowUp, OfficeAndAdvisor } from './model.ts';
+import type { DialogueSends } from './mutations/dialogueSends.ts';
 
 /** The NAV applications' clients for one request (reads go through the loaders, writes use them directly). */
 export interface NavClients {
@@ -40,6 +41,8 @@ export interface NavContext extends BaseContext {
   poaoTilgang?: DataLoader<string, AccessDecision>;
   /** poao-tilgang write (SKRIVE) decisions for the calling NAV advisor, asked before every write. */
   poaoTilgangWrite?: DataLoader<string, AccessDecision>;
+  /** What each sendDialogueMessage idempotency key did (the subgraph's, not the request's: retries come later). */
+  dialogueSends: DialogueSends;
 }
 
 export interface NavContextOptions {
@@ -50,6 +53,8 @@ export interface NavContextOptions {
   timeoutMs?: number;
   /** The NAV offices (enhet ids) whose caseloads myCaseload reads, for the offices the advisor has access to. */
   caseloadOffices: readonly string[];
+  /** The subgraph's ledger of dialogue sends, shared by every request. */
+  dialogueSends: DialogueSends;
 }
 
 /** Builds the per-request context: clients, loaders and (for advisors) the poao-tilgang loader, all new per request. */
@@ -75,6 +80,6 @@ export function navContextFactory(options: NavContextOptions): (base: BaseContex
     const advisor = base.caller.role === 'nav-advisor' ? base.caller : undefined;
     const poaoTilgang = advisor && createPoaoTilgangLoader(navHttp('poao-tilgang', http, scope), advisor.azureId);
     const poaoTilgangWrite = advisor && createPoaoTilgangLoader(navHttp('poao-tilgang', http, scope), advisor.azureId, 'SKRIVE');
-    return { ...base, clients, loaders, poaoTilgang, poaoTilgangWrite };
+    return { ...base, clients, loaders, poaoTilgang, poaoTilgangWrite, dialogueSends: options.dialogueSends };
   };
 }

@@ -6,6 +6,7 @@ import { createSubgraphApp, startSubgraph, type TokenExchanger, type TokenVerifi
 import { subgraphTypeDefs } from '../../lib/subgraph/schema.ts';
 import { navGrants, navPersonAccess } from './access.ts';
 import { navContextFactory } from './context.ts';
+import { createDialogueSends, type DialogueSendsOptions } from './mutations/dialogueSends.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /** Absolute path of the nav subgraph's schema.graphql (composition reads it with the shared definitions). */
@@ -36,6 +37,11 @@ export interface NavSubgraphOptions {
    * no "my offices" endpoint. @default [] (myCaseload is then empty)
    */
   caseloadOffices?: readonly string[];
+  /**
+   * Where sendDialogueMessage remembers its idempotency keys (mutations/dialogueSends.ts). @default this process's
+   * memory, 10 000 keys for a day. Several replicas need a shared store for a retry to be safe on any of them.
+   */
+  dialogueIdempotency?: DialogueSendsOptions;
 }
 
 function serverOptions(options: NavSubgraphOptions) {
@@ -51,7 +57,7 @@ function serverOptions(options: NavSubgraphOptions) {
     verifier: options.verifier,
     exchanger: options.exchanger,
     log: options.log,
-    buildContext: navContextFactory({ baseUrl: url, audience, timeoutMs: options.timeoutMs, caseloadOffices }),
+    buildContext: navContextFactory({ baseUrl: url, audience, timeoutMs: options.timeoutMs, caseloadOffices, dialogueSends: createDialogueSends(options.dialogueIdempotency) }),
     personAccess: navPersonAccess,
     grants: navGrants,
     auditSink: options.auditSink,

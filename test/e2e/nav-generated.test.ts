@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { GENERATED_FIXTURES_DIR } from '../support/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { callsBetween, clientOperation, navTruth, upstreamCalls } from '../../subgraphs/nav/test/navTruth.ts';
@@ -77,7 +78,7 @@ describe('the nav subgraph on the generated set (300 persons), through the gatew
     const silent = persons.find((p) => !p.kanVarsles && truth.permits(ADVISOR.navIdent, p.fnr) && truth.threads(p.fnr).some((t) => !t.historisk))!;
     const thread = truth.threads(silent.fnr).find((t) => !t.historisk)!;
     const sent = await graph.query(ADVISOR, 'mutation($input: SendDialogueMessageInput!) { sendDialogueMessage(input: $input) { thread { id } userErrors { code } } }', {
-      input: { ident: silent.fnr, threadId: thread.id, text: 'Hei' },
+      input: { ident: silent.fnr, threadId: thread.id, text: 'Hei', idempotencyKey: randomUUID() },
     });
     expect(sent.data!.sendDialogueMessage).toEqual({ thread: null, userErrors: [{ code: 'PERSON_CANNOT_BE_NOTIFIED' }] });
     expect(graph.stack.upstreams.nav.state.dialoger.get(thread.id)!.henvendelser).toHaveLength(thread.henvendelser.length);

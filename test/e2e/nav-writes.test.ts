@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_FIXTURES_DIR } from '../../stand-ins/common/fixtures.ts';
 import { navTruth } from '../../subgraphs/nav/test/navTruth.ts';
@@ -27,6 +28,8 @@ const activityOf = (fnr: string, pick: (a: Record<string, any>) => boolean) => t
 describe('the nav subgraph writes, through the gateway (demo personas)', () => {
   const graph = useStack();
   const nav = () => graph.stack.upstreams.nav.state;
+  /** sendDialogueMessage with a fresh idempotency key: each call a new message. */
+  const send = (caller: Parameters<typeof graph.query>[0], input: Record<string, unknown>) => graph.query(caller, SEND, { input: { idempotencyKey: randomUUID(), ...input } });
   /** Everything NAV holds that a write could change, to prove a refused write changed nothing. */
   const snapshot = () => JSON.stringify({ a: [...nav().aktiviteter.values()], d: [...nav().dialoger.values()] });
 
@@ -137,7 +140,7 @@ describe('the nav subgraph writes, through the gateway (demo personas)', () => {
   describe('sendDialogueMessage', () => {
     it("lets the advisor reply in the person's thread, which then ends with the message", async () => {
       const thread = truth.threads(DEMO.P01).find((t) => t.aktivitetId === '4100101')!;
-      const res = await graph.query(INGRID, SEND, { input: { ident: DEMO.P01, threadId: thread.id, text: 'Hvordan gikk timen?', awaitingReplyFromPerson: true } });
+      const res = await send(INGRID, { ident: DEMO.P01, threadId: thread.id, text: 'Hvordan gikk timen?', awaitingReplyFromPerson: true });
       expect(res.data!.sendDialogueMessage.userErrors).toEqual([]);
       const messages = res.data!.sendDialogueMessage.thread.messages;
       expect(messages).toHaveLength(thread.henvendelser.length + 1);
@@ -147,7 +150,7 @@ describe('the nav subgraph writes, through the gateway (demo personas)', () => {
 
     it('lets the person start the thread under their own card; the card then has it', async () => {
       const card = truth.activities(DEMO.P06).find((a) => !a.historisk && !truth.threads(DEMO.P06).some((t) => t.aktivitetId === a.id))!;
-      const res = await graph.query(citizen(DEMO.P06), SEND, { input: { activityId: card.id, text: 'Jeg vil gjerne snakke om fagbrev.' } });
+      const res = await send(citizen(DEMO.P06), { activityId: card.id, text: 'Jeg vil gjerne snakke om fagbrev.' });
       expect(res.data!.sendDialogueMessage.userErrors).toEqual([]);
       expect(res.data!.sendDialogueMessage.thread.messages).toEqual([expect.objectContaining({ sender: 'BRUKER', text: 'Jeg vil gjerne snakke om fagbrev.' })]);
       const plan = await graph.query(INGRID, PLAN, { i: DEMO.P06 });
@@ -159,10 +162,10 @@ describe('the nav subgraph writes, through the gateway (demo personas)', () => {
       const historic = truth.threads(DEMO.P09).find((t) => t.historisk)!;
       const before = snapshot();
       for (const input of [{ ident: DEMO.P09, threadId: historic.id, text: 'Hei' }, { ident: DEMO.P09, activityId: historic.aktivitetId, text: 'Hei' }]) {
-        const res = await graph.query(MORTEN, SEND, { input });
+        const res = await send(MORTEN, input);
         expect(res.data!.sendDialogueMessage.userErrors).toEqual([expect.objectContaining({ code: 'THREAD_HISTORIC' })]);
       }
-      const asPerson = await graph.query(citizen(DEMO.P09), SEND, { input: { threadId: historic.id, text: 'Hei' } });
+      const asPerson = await send(citizen(DEMO.P09), { threadId: historic.id, text: 'Hei' });
       expect(asPerson.data!.sendDialogueMessage.userErrors).toEqual([expect.objectContaining({ code: 'THREAD_HISTORIC' })]);
       expect(snapshot()).toBe(before);
     });
@@ -170,9 +173,9 @@ describe('the nav subgraph writes, through the gateway (demo personas)', () => {
     it("lets a person write only in their own dialogue: another's thread is NOT_FOUND, another's ident FORBIDDEN", async () => {
       const emmasThread = truth.threads(DEMO.P01)[0]!;
       const before = snapshot();
-      const ownIdent = await graph.query(citizen(DEMO.P04), SEND, { input: { threadId: emmasThread.id, text: 'Hei' } });
+      const ownIdent = await send(citizen(DEMO.P04), { threadId: emmasThread.id, text: 'Hei' });
       expect(ownIdent.data!.sendDialogueMessage.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: 'threadId' })]);
-      const othersIdent = await graph.query(citizen(DEMO.P04), SEND, { input: { ident: DEMO.P01, threadId: emmasThread.id, text: 'Hei' } });
+      const othersIdent = await send(citizen(DEMO.P04), { ident: DEMO.P01, threadId: emmasThread.id, text: 'Hei' });
       expect(othersIdent.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       expect(snapshot()).toBe(before);
     });
@@ -187,11 +190,11 @@ describe('the nav subgraph writes, through the gateway (demo personas)', () => {
         [{ ident: DEMO.P01, threadId: thread.id, text: 'x'.repeat(5001) }, 'text'],
         [{ threadId: thread.id, text: 'Hei' }, 'ident'],
       ] as const) {
-        const res = await graph.query(INGRID, SEND, { input });
+        const res = await send(INGRID, input);
         expect(res.data!.sendDialogueMessage.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field })]);
       }
       for (const caller of [COUNSELLOR, PARTNER]) {
-        const res = await graph.query(caller, SEND, { input: { ident: DEMO.P01, threadId: thread.id, text: 'Hei' } });
+        const res = await send(caller, { ident: DEMO.P01, threadId: thread.id, text: 'Hei' });
         expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       }
       expect(snapshot()).toBe(before);

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
+import { freshCallId } from '../../lib/callId.ts';
 import { signatureHeaders } from '../../lib/signing/gatewaySignature.ts';
 import type { Caller } from '../../lib/auth/caller.ts';
 import { startStack, type Stack } from '../../stack/index.ts';
@@ -76,7 +76,7 @@ export function useStack(options: { fixturesDir?: string; now?: Date; auditLogFi
     },
     async subgraphQuery(subgraph, caller, query, variables = {}, opts = {}) {
       const authorization = opts.authorization ?? (caller ? `Bearer ${await token(caller)}` : '');
-      const callId = randomUUID();
+      const callId = freshCallId();
       const headers: Record<string, string> = { 'content-type': 'application/json', 'nav-call-id': callId };
       if (authorization) headers.authorization = authorization;
       const body = JSON.stringify({ query, variables });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIdent } from '../../../lib/ident.ts';
+import { plainText } from '../../../lib/text.ts';
 
 /**
  * The mutations' inputs as zod checks them, before any upstream call: a bad input writes nothing. The bounds are
@@ -41,12 +42,8 @@ export const bookingIdInput = z.object({ bookingId: uuid });
 
 export const completeGuidanceSessionInput = z.object({ bookingId: uuid, attended: z.boolean() });
 
-/** A section: at most the system's 4000 characters, no control characters but line breaks and tabs. */
-const section = z
-  .string()
-  .max(4000, 'At most 4000 characters.')
-  // eslint-disable-next-line no-control-regex
-  .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'Must not contain control characters.');
+/** A section: at most the system's 4000 characters, free text by the shared rule (lib/text.ts). */
+const section = plainText(z.string().max(4000, 'At most 4000 characters.'));
 
 export const SECTION_NAMES = [
   'educationAndWorkExperience',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIdent } from '../../../lib/ident.ts';
+import { plainText } from '../../../lib/text.ts';
 
 /**
  * The mutations' inputs as zod schemas, checked before any upstream call: a bad input writes nothing. Messages
@@ -8,8 +9,8 @@ import { isValidIdent } from '../../../lib/ident.ts';
 
 const ident = z.string({ error: 'A fødselsnummer or D-number is required.' }).refine(isValidIdent, 'Not a valid fødselsnummer or D-number.');
 const id = z.string().regex(/^[0-9]+$/, 'Not a valid id.');
-const text = (max: number) =>
-  z.string().trim().min(1, 'Must not be empty.').max(max, `At most ${max} characters.`);
+/** Free text NAV stores and shows the other side: bounded, and no control characters (lib/text.ts). */
+const text = (max: number) => plainText(z.string().trim().min(1, 'Must not be empty.').max(max, `At most ${max} characters.`));
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 
 export const createCareerGuidanceActivityInput = z
@@ -37,6 +38,7 @@ export const sendDialogueMessageInput = z
     activityId: optional(id),
     text: text(5000),
     awaitingReplyFromPerson: optional(z.boolean()),
+    idempotencyKey: z.guid('Must be a UUID.'),
   })
   .refine((i) => (i.threadId === undefined) !== (i.activityId === undefined), {
     message: 'Give exactly one of threadId and activityId.',

@@ -10,7 +10,9 @@ export type NavUserErrorCode =
   | 'THREAD_HISTORIC'
   | 'PERSON_CANNOT_BE_NOTIFIED'
   | 'NOT_A_MEETING'
-  | 'SUMMARY_NOT_SHARED';
+  | 'SUMMARY_NOT_SHARED'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'REQUEST_IN_PROGRESS';
 
 /** A business failure of a mutation. Messages are ours, never an upstream body, never personal data. */
 export interface NavUserError {

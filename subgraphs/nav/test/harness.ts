@@ -8,8 +8,11 @@ import * as fixture from './navFixture.ts';
 
 /** The NAV API host of the unit tests (.invalid: a test can never reach a network). */
 export const NAV_URL = 'http://nav.invalid';
-/** Per-call timeout in the tests: short, so the timeout test is quick. */
-export const TEST_TIMEOUT_MS = 300;
+/**
+ * Per-call timeout in the tests: short, so the timeout tests are quick, and long enough that a fast nock answer
+ * never misses it on a loaded machine (at 300 ms, poao-tilgang calls timed out while test files ran in parallel).
+ */
+export const TEST_TIMEOUT_MS = 1000;
 
 /** An audit sink that keeps the lines, so a test can see what was recorded. */
 export function memoryAuditSink(): AuditSink & { lines: string[] } {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useNock } from '../../../test/support/subgraph.ts';
 import { mock, nav, navSubgraphForTests } from './harness.ts';
@@ -43,7 +44,7 @@ describe('nav subgraph writes when NAV changes in between', () => {
     nav().post('/veilarbdialog/api/dialog').reply(409, 'Funksjonell feil under behandling: KanIkkeVarsleBrukerException - null ', { 'content-type': 'text/plain' });
     const thread = dialoger(EMMA).find((d) => d.aktivitetId === '4100101')!;
     const res = await ask(INGRID, 'mutation($i: SendDialogueMessageInput!) { sendDialogueMessage(input: $i) { thread { id } userErrors { code } } }', {
-      i: { ident: EMMA, threadId: thread.id, text: 'Hei' },
+      i: { ident: EMMA, threadId: thread.id, text: 'Hei', idempotencyKey: randomUUID() },
     });
     expect(res.body).toEqual({ data: { sendDialogueMessage: { thread: null, userErrors: [{ code: 'PERSON_CANNOT_BE_NOTIFIED' }] } } });
   });
