@@ -198,6 +198,20 @@ describe('the training subgraph through the gateway (demo set)', () => {
       expect(fagState().kartlegginger.size).toBe(before);
     });
 
+    it('refuses control characters in the description and the advisor\'s name, as in notes and dialogue, and writes nothing', async () => {
+      const before = fagState().kartlegginger.size;
+      for (const bad of ['\u0000', '\u001b[2J', '\u0085']) {
+        const input = { ...newRequestInput(DEMO.P02, ['ELELE3----']), description: `Kartlegging${bad}`, referringAdvisor: { name: `Ingrid${bad}`, officeId: '5701', officeName: 'Nav Falkenborg' } };
+        const res = await graph.query(Z990001, REQUEST, { input });
+        expect(res.data!.requestSkillsMapping.request).toBeNull();
+        expect(res.data!.requestSkillsMapping.userErrors.map((e: Json) => [e.code, e.field])).toEqual([
+          ['INVALID_INPUT', 'description'],
+          ['INVALID_INPUT', 'referringAdvisor.name'],
+        ]);
+      }
+      expect(fagState().kartlegginger.size).toBe(before);
+    });
+
     it('refuses a NAV advisor without access to the person (shielded)', async () => {
       const res = await graph.query(Z990001, REQUEST, { input: newRequestInput(DEMO.P08, ['ELELE3----']) });
       expect(res.data).toBeNull();

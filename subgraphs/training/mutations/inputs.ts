@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIdent } from '../../../lib/ident.ts';
+import { plainText } from '../../../lib/text.ts';
 
 /** zod schemas of the mutations' inputs: checked before any upstream call, so a bad input writes nothing. */
 
@@ -13,7 +14,7 @@ export const requestSkillsMappingInput = (now: Date) =>
   z.object({
     ident: z.string().refine(isValidIdent),
     trades: z.array(tradeCode).min(1).max(3).refine(unique),
-    description: z.string().trim().min(1).max(4000),
+    description: plainText(z.string().trim().min(1).max(4000)),
     consent: z
       .object({
         // The DateTime scalar has parsed it; consent cannot be given in the future. How far back it may lie, and
@@ -27,9 +28,9 @@ export const requestSkillsMappingInput = (now: Date) =>
       })
       .refine((c) => c.method === 'DIGITAL' || c.givenAt, { path: ['givenAt'] }),
     referringAdvisor: z.object({
-      name: z.string().trim().min(1).max(100),
+      name: plainText(z.string().trim().min(1).max(100)),
       officeId: z.string().regex(/^[0-9]{4}$/),
-      officeName: z.string().trim().min(1).max(100),
+      officeName: plainText(z.string().trim().min(1).max(100)),
     }),
     careerNoteId: uuid.nullish(),
     idempotencyKey: uuid,
