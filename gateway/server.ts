@@ -10,7 +10,7 @@ import { graphqlHttpErrors } from '../lib/httpErrors.ts';
 import type { Logger } from '../lib/log.ts';
 import type { TokenVerifier } from '../lib/subgraph/server.ts';
 import type { GatewayContext } from './context.ts';
-import { DEFAULT_LIMITS, batchSizeLimit, operationLimitsRule, type GatewayLimits } from './limits.ts';
+import { gatewayLimits, operationLimits, type GatewayLimits } from './limits.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { readinessOf } from './readiness.ts';
 import { requestLogPlugin } from './requestLog.ts';
@@ -28,7 +28,7 @@ export interface GatewayOptions {
   signingSecret?: string;
   /** Largest request body accepted. @default '256kb' */
   maxBodySize?: string;
-  /** Depth, alias and batch limits. @default DEFAULT_LIMITS */
+  /** Depth, alias, directive, token, cost and batch limits (gateway/limits.ts). @default DEFAULT_LIMITS */
   limits?: Partial<GatewayLimits>;
 }
 
@@ -44,17 +44,17 @@ export async function createGatewayApp(options: GatewayOptions) {
       return source;
     },
   });
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = operationLimits({ limits: gatewayLimits(options.limits), supergraphSdl: options.supergraphSdl, log: options.log });
   const metrics = createGatewayMetrics();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     allowBatchedHttpRequests: true,
     // The process owns shutdown (npm start, main.ts): Apollo's own signal handlers would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
-    validationRules: [operationLimitsRule(limits)],
+    ...limits.apolloConfig,
     includeStacktraceInErrorResponses: false,
     formatError: formatGatewayError,
-    plugins: [requestLogPlugin(metrics)],
+    plugins: [requestLogPlugin(metrics), ...limits.apolloConfig.plugins],
   });
   await apollo.start();
 
@@ -75,7 +75,7 @@ export async function createGatewayApp(options: GatewayOptions) {
       next();
     },
     express.json({ limit: options.maxBodySize ?? '256kb' }),
-    batchSizeLimit(limits),
+    limits.middleware,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const callId = res.get('Nav-Call-Id')!;
