@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { NextFunction, Request, Response } from 'express';
 import {
@@ -18,6 +17,7 @@ import { z } from 'zod';
 import { ErrorCode } from '../lib/errors.ts';
 import type { Logger } from '../lib/log.ts';
 import { apiSchemaOf } from '../schema/compose.ts';
+import { hideSuggestionsPlugin } from './hideSuggestions.ts';
 import { costModelOf, operationCost, type CostModel } from './operationCost.ts';
 
 /**
@@ -156,9 +156,7 @@ export function operationLimits(options: { limits: GatewayLimits; supergraphSdl:
     apolloConfig: {
       // A persisted-query hash carries no query text the limits could measure.
       persistedQueries: false as const,
-      // Apollo's own: strips every "Did you mean …?" of validation errors (fields, types, arguments, enum values).
-      hideSchemaDetailsFromClientErrors: true,
-      plugins: suggestionBlocking(),
+      plugins: [hideSuggestionsPlugin()],
     },
   };
 }
@@ -221,6 +219,7 @@ function tokenCount(query: string, max: number): number | undefined {
 
 type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
 const ALL_OFF: ArmorConfig = {
+  // Suggestions are hidden by hideSuggestions.ts; tokens are counted here; the cost is operationCost.ts.
   blockFieldSuggestion: { enabled: false },
   maxTokens: { enabled: false },
   costLimit: { enabled: false },
@@ -243,10 +242,4 @@ function armorRules(limits: GatewayLimits): ValidationRule[] {
     ...only({ maxAliases: { ...common, n: limits.maxAliases, onReject: [reportAs(ErrorCode.ALIAS_LIMIT_EXCEEDED, limits.maxAliases)] } }),
     ...only({ maxDirectives: { ...common, n: limits.maxDirectives, onReject: [reportAs(ErrorCode.DIRECTIVE_LIMIT_EXCEEDED, limits.maxDirectives)] } }),
   ];
-}
-
-/** graphql-armor's field-suggestion blocking, for every error of every phase (Apollo's option covers validation only). */
-function suggestionBlocking(): ApolloServerPlugin[] {
-  // armor's declarations name @apollo/server's CommonJS types; the plugin is the same object either way.
-  return new ApolloArmor({ ...ALL_OFF, blockFieldSuggestion: { enabled: true, mask: '' } }).protect().plugins as unknown as ApolloServerPlugin[];
 }

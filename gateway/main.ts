@@ -4,6 +4,7 @@ import { createTokenVerifier } from '../lib/auth/verify.ts';
 import { GRAPH_AUDIENCE, basePort, isProduction, stackUrls } from '../lib/config.ts';
 import { createLogger } from '../lib/log.ts';
 import { readSupergraph } from '../schema/compose.ts';
+import { gatewayLimitsFromEnv } from './limits.ts';
 import { startGateway } from './server.ts';
 
 if (isProduction() && !process.env.AUTH_ISSUER) throw new Error('AUTH_ISSUER is required in production.');
@@ -17,6 +18,7 @@ const server = await startGateway({
   log,
   port: basePort(),
   signingSecret: process.env.GATEWAY_SIGNING_SECRET,
+  limits: gatewayLimitsFromEnv(),
 });
 log.info({ url: server.url }, 'gateway ready');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.close().then(() => process.exit(0)));

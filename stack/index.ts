@@ -92,6 +92,7 @@ export async function startStack(options: StackOptions) {
         log: log.child({ process: 'gateway' }),
         port: port('gateway'),
         signingSecret: gatewaySigningSecret,
+        limits: options.gatewayLimits,
       }),
     );
 

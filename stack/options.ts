@@ -1,5 +1,6 @@
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
+import { gatewayLimitsFromEnv, type GatewayLimits } from '../gateway/limits.ts';
 import { basePort, isProduction } from '../lib/config.ts';
 
 /** Configuration of the embedded default (npm start and the end-to-end tests), parsed once at start. */
@@ -22,6 +23,8 @@ export interface StackOptions {
   logDestination?: DestinationStream;
   /** The secret the gateway signs subgraph requests with (GATEWAY_SIGNING_SECRET). @default a random one per start */
   gatewaySigningSecret?: string;
+  /** The gateway's operation limits (GATEWAY_MAX_DEPTH, …). @default DEFAULT_LIMITS of gateway/limits.ts */
+  gatewayLimits?: Partial<GatewayLimits>;
 }
 
 const env = z.object({
@@ -52,5 +55,6 @@ export function stackOptionsFromEnv(source: Record<string, string | undefined> =
     auditLogFile: e.AUDIT_LOG_FILE,
     logLevel: e.LOG_LEVEL,
     gatewaySigningSecret: e.GATEWAY_SIGNING_SECRET,
+    gatewayLimits: gatewayLimitsFromEnv(source),
   };
 }
