@@ -237,8 +237,10 @@ function armorRules(limits: GatewayLimits): ValidationRule[] {
   const only = (config: ArmorConfig) => new ApolloArmor({ ...ALL_OFF, ...config }).protect().validationRules;
   const common = { exposeLimits: true, propagateOnRejection: false };
   return [
-    // Introspection counts too: nested `fields { type { fields … } }` is the classic introspection bomb.
-    ...only({ maxDepth: { ...common, n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false, onReject: [reportAs(ErrorCode.DEPTH_LIMIT_EXCEEDED, limits.maxDepth)] } }),
+    // A spread adds no level (armor's default counts one per spread). Under `__schema` armor does not count depth:
+    // graphql-js's own introspection query is 15 deep (TypeRef's ofType chain) and other tools' go deeper; the cost
+    // estimate sizes introspection lists from the schema, so a nested `fields { type { fields … } }` is still bounded.
+    ...only({ maxDepth: { ...common, n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, onReject: [reportAs(ErrorCode.DEPTH_LIMIT_EXCEEDED, limits.maxDepth)] } }),
     ...only({ maxAliases: { ...common, n: limits.maxAliases, onReject: [reportAs(ErrorCode.ALIAS_LIMIT_EXCEEDED, limits.maxAliases)] } }),
     ...only({ maxDirectives: { ...common, n: limits.maxDirectives, onReject: [reportAs(ErrorCode.DIRECTIVE_LIMIT_EXCEEDED, limits.maxDirectives)] } }),
   ];

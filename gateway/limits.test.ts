@@ -1,0 +1,117 @@
+import type { Request, Response } from 'express';
+import { getIntrospectionQuery, Kind, parse } from 'graphql';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../lib/log.ts';
+import { readSupergraph } from '../schema/compose.ts';
+import { DEFAULT_LIMITS, LIMIT_VARIABLES, gatewayLimits, gatewayLimitsFromEnv, operationLimits, type GatewayLimits } from './limits.ts';
+
+const SUPERGRAPH = readSupergraph();
+const OPERATIONS_DIR = fileURLToPath(new URL('../operations/', import.meta.url));
+
+/** The limits middleware with `overrides`; `check(body)` says what it did with one POST body. */
+function limitsWith(overrides: Partial<GatewayLimits> = {}) {
+  const { middleware } = operationLimits({ limits: gatewayLimits(overrides), supergraphSdl: SUPERGRAPH, log: createLogger('test', 'silent') });
+  return (body: unknown): { passed: true } | { passed: false; status: number; code: string; message: string } => {
+    let refusal: { status: number; code: string; message: string } | undefined;
+    let passed = false;
+    const res = {
+      get: () => 'call-id',
+      status(status: number) {
+        refusal = { status, code: '', message: '' };
+        return this;
+      },
+      json(payload: { errors: Array<{ message: string; extensions: { code: string } }> }) {
+        refusal = { ...refusal!, code: payload.errors[0]!.extensions.code, message: payload.errors[0]!.message };
+      },
+    } as unknown as Response;
+    middleware({ method: 'POST', body } as Request, res, (error?: unknown) => {
+      if (error) throw error;
+      passed = true;
+    });
+    return passed ? { passed } : { passed: false, ...refusal! };
+  };
+}
+
+describe('each gateway limit is configurable and refused with its code', () => {
+  it('maxDepth: depth above the limit is DEPTH_LIMIT_EXCEEDED, at the limit passes', () => {
+    const check = limitsWith({ maxDepth: 3 });
+    expect(check({ query: '{ me { followUp { office { name } } } }' })).toMatchObject({ passed: false, status: 400, code: 'DEPTH_LIMIT_EXCEEDED' });
+    expect(check({ query: '{ me { followUp { startedAt } } }' })).toEqual({ passed: true });
+  });
+
+  it('maxAliases: ALIAS_LIMIT_EXCEEDED', () => {
+    const check = limitsWith({ maxAliases: 2 });
+    expect(check({ query: '{ me { a: ident b: ident c: ident } }' })).toMatchObject({ code: 'ALIAS_LIMIT_EXCEEDED' });
+    expect(check({ query: '{ me { a: ident b: ident } }' })).toEqual({ passed: true });
+  });
+
+  it('maxDirectives: DIRECTIVE_LIMIT_EXCEEDED', () => {
+    const check = limitsWith({ maxDirectives: 2 });
+    expect(check({ query: '{ me { ident @skip(if: false) a: ident @skip(if: false) b: ident @skip(if: false) } }' })).toMatchObject({ code: 'DIRECTIVE_LIMIT_EXCEEDED' });
+    expect(check({ query: '{ me { ident @skip(if: false) a: ident @skip(if: false) } }' })).toEqual({ passed: true });
+  });
+
+  it('maxTokens: TOKEN_LIMIT_EXCEEDED', () => {
+    const check = limitsWith({ maxTokens: 6 });
+    expect(check({ query: '{ me { ident age } }' })).toMatchObject({ code: 'TOKEN_LIMIT_EXCEEDED' });
+    expect(check({ query: '{ me { ident } }' })).toEqual({ passed: true });
+  });
+
+  it('maxCost and defaultListSize: COST_LIMIT_EXCEEDED once the estimate passes the budget', () => {
+    // me (1) + guidanceBookings: a list without a size, each element 1 + id 1.
+    const query = '{ me { guidanceBookings { id } } }';
+    expect(limitsWith({ maxCost: 21 })({ query })).toEqual({ passed: true });
+    expect(limitsWith({ maxCost: 20 })({ query })).toMatchObject({ code: 'COST_LIMIT_EXCEEDED' });
+    expect(limitsWith({ maxCost: 21, defaultListSize: 11 })({ query })).toMatchObject({ code: 'COST_LIMIT_EXCEEDED' });
+  });
+
+  it('maxCost counts a batch together; maxBatchSize is BATCH_LIMIT_EXCEEDED', () => {
+    const one = { query: '{ me { guidanceBookings { id } } }' };
+    expect(limitsWith({ maxCost: 42 })([one, one])).toEqual({ passed: true });
+    expect(limitsWith({ maxCost: 41 })([one, one])).toMatchObject({ code: 'COST_LIMIT_EXCEEDED' });
+    expect(limitsWith({ maxBatchSize: 2 })([one, one, one])).toMatchObject({ code: 'BATCH_LIMIT_EXCEEDED' });
+  });
+
+  it('leaves what Apollo Server refuses anyway to it: no query, a syntax error, an unknown operation name', () => {
+    const check = limitsWith({ maxCost: 1 });
+    expect(check({})).toEqual({ passed: true });
+    expect(check({ query: '{ me { ' })).toEqual({ passed: true });
+    expect(check({ query: 'query A { me { ident } }', operationName: 'B' })).toEqual({ passed: true });
+  });
+});
+
+describe('the clients stay well inside the default limits', () => {
+  const half = gatewayLimits(Object.fromEntries(Object.entries(DEFAULT_LIMITS).map(([k, v]) => [k, Math.floor(v / 2)])));
+
+  it('passes every operation of operations/ — alone and as the whole file the client sends — at half of every default limit, at the largest page (first: 100)', () => {
+    const check = limitsWith({ ...half, defaultListSize: DEFAULT_LIMITS.defaultListSize });
+    for (const file of readdirSync(OPERATIONS_DIR)) {
+      const text = readFileSync(`${OPERATIONS_DIR}${file}`, 'utf8');
+      for (const definition of parse(text).definitions) {
+        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+        const operationName = definition.name!.value;
+        expect({ operationName, ...check({ query: text, operationName, variables: { first: 100 } }) }).toEqual({ operationName, passed: true });
+      }
+    }
+  });
+
+  it('passes the standard introspection query (GraphiQL, code generators) at half of every default limit', () => {
+    expect(limitsWith({ ...half, defaultListSize: DEFAULT_LIMITS.defaultListSize })({ query: getIntrospectionQuery() })).toEqual({ passed: true });
+  });
+});
+
+describe('gateway limits configuration', () => {
+  it('fails at creation on a limit that is not a positive integer, naming it', () => {
+    expect(() => gatewayLimits({ maxCost: 0 })).toThrow('Bad gateway limits: maxCost must be a positive integer');
+    expect(() => gatewayLimits({ maxDepth: 2.5 })).toThrow('maxDepth must be a positive integer');
+  });
+
+  it('reads every limit from its environment variable and fails on a bad value, naming the variable', () => {
+    const env = Object.fromEntries(Object.values(LIMIT_VARIABLES).map((v, i) => [v, String(i + 1)]));
+    expect(gatewayLimits(gatewayLimitsFromEnv(env))).toEqual(Object.fromEntries(Object.keys(LIMIT_VARIABLES).map((k, i) => [k, i + 1])));
+    expect(gatewayLimitsFromEnv({})).toEqual({});
+    expect(() => gatewayLimitsFromEnv({ GATEWAY_MAX_COST: 'lots' })).toThrow('GATEWAY_MAX_COST must be a positive integer (got "lots")');
+  });
+});
