@@ -1,4 +1,4 @@
-import { getIntrospectionQuery, Kind, parse, print, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { getIntrospectionQuery, parse, print, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../lib/auth/caller.ts';
 import { upstreamCalls } from '../../subgraphs/nav/test/navTruth.ts';
