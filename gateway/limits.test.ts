@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../lib/log.ts';
 import { readSupergraph } from '../schema/compose.ts';
+import { operationText } from '../test/support/fixtures.ts';
 import { DEFAULT_LIMITS, LIMIT_VARIABLES, gatewayLimits, gatewayLimitsFromEnv, operationLimits, type GatewayLimits } from './limits.ts';
 
 const SUPERGRAPH = readSupergraph();
@@ -53,10 +54,12 @@ describe('each gateway limit is configurable and refused with its code', () => {
     expect(check({ query: '{ me { ident @skip(if: false) a: ident @skip(if: false) } }' })).toEqual({ passed: true });
   });
 
-  it('maxTokens: TOKEN_LIMIT_EXCEEDED', () => {
-    const check = limitsWith({ maxTokens: 6 });
-    expect(check({ query: '{ me { ident age } }' })).toMatchObject({ code: 'TOKEN_LIMIT_EXCEEDED' });
+  it('maxTokens: TOKEN_LIMIT_EXCEEDED, counted over a batch together', () => {
+    const check = limitsWith({ maxTokens: 12 });
+    expect(check({ query: '{ me { ident a: age inTargetGroup followUp { startedAt } } }' })).toMatchObject({ code: 'TOKEN_LIMIT_EXCEEDED' });
     expect(check({ query: '{ me { ident } }' })).toEqual({ passed: true });
+    expect(check([{ query: '{ me { ident } }' }, { query: '{ me { ident } }' }])).toEqual({ passed: true });
+    expect(check([{ query: '{ me { ident } }' }, { query: '{ me { ident age } }' }])).toMatchObject({ code: 'TOKEN_LIMIT_EXCEEDED' });
   });
 
   it('maxCost and defaultListSize: COST_LIMIT_EXCEEDED once the estimate passes the budget', () => {
@@ -65,6 +68,15 @@ describe('each gateway limit is configurable and refused with its code', () => {
     expect(limitsWith({ maxCost: 21 })({ query })).toEqual({ passed: true });
     expect(limitsWith({ maxCost: 20 })({ query })).toMatchObject({ code: 'COST_LIMIT_EXCEEDED' });
     expect(limitsWith({ maxCost: 21, defaultListSize: 11 })({ query })).toMatchObject({ code: 'COST_LIMIT_EXCEEDED' });
+  });
+
+  it('maxCost alone refuses the 10 × 30 person(ident:) fan-out batch when the token limit is raised', () => {
+    const persons = Array.from({ length: 30 }, (_, i) => `p${i}: person(ident: "${i}") { ...Overview }`).join(' ');
+    const overview = operationText('nav-advisor.graphql', 'AdvisorPersonOverview').replace(/^[^{]*\{\s*person\(ident: \$ident\)/, '');
+    const operation = { query: `query Fanout($trade: ID!) { ${persons} } fragment Overview on Person ${overview.slice(0, overview.lastIndexOf('}'))}`, variables: { trade: 'x' } };
+    const check = limitsWith({ maxTokens: 100_000 });
+    expect(check(operation)).toEqual({ passed: true });
+    expect(check(Array(10).fill(operation))).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', message: expect.stringMatching(/^The batch's 10 operations together have an estimated cost of \d+;/) });
   });
 
   it('maxCost counts a batch together; maxBatchSize is BATCH_LIMIT_EXCEEDED', () => {
@@ -85,14 +97,14 @@ describe('each gateway limit is configurable and refused with its code', () => {
 describe('the clients stay well inside the default limits', () => {
   const half = gatewayLimits(Object.fromEntries(Object.entries(DEFAULT_LIMITS).map(([k, v]) => [k, Math.floor(v / 2)])));
 
-  it('passes every operation of operations/ — alone and as the whole file the client sends — at half of every default limit, at the largest page (first: 100)', () => {
+  it('passes every operation of operations/, as the client sends it, at half of every default limit, at the largest page (first: 100)', () => {
     const check = limitsWith({ ...half, defaultListSize: DEFAULT_LIMITS.defaultListSize });
     for (const file of readdirSync(OPERATIONS_DIR)) {
-      const text = readFileSync(`${OPERATIONS_DIR}${file}`, 'utf8');
-      for (const definition of parse(text).definitions) {
+      for (const definition of parse(readFileSync(`${OPERATIONS_DIR}${file}`, 'utf8')).definitions) {
         if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
         const operationName = definition.name!.value;
-        expect({ operationName, ...check({ query: text, operationName, variables: { first: 100 } }) }).toEqual({ operationName, passed: true });
+        const query = operationText(file, operationName);
+        expect({ operationName, ...check({ query, operationName, variables: { first: 100 } }) }).toEqual({ operationName, passed: true });
       }
     }
   });

@@ -31,7 +31,11 @@ export interface GatewayLimits {
   maxAliases: number;
   /** Most directives in one operation, through fragments. @default 50 */
   maxDirectives: number;
-  /** Most tokens (graphql-js lexer tokens) in one operation's document. @default 1000 */
+  /**
+   * Most tokens (graphql-js lexer tokens) in one HTTP request: its document, or every document of a batch together.
+   * graphql-js's validation is quadratic in the worst case (OverlappingFieldsCanBeMerged), so this bounds its time.
+   * @default 500
+   */
   maxTokens: number;
   /** Highest estimated cost of everything one HTTP request asks: one operation, or every operation of a batch together (gateway/operationCost.ts). @default 60000 */
   maxCost: number;
@@ -45,7 +49,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxDepth: 15,
   maxAliases: 30,
   maxDirectives: 50,
-  maxTokens: 1000,
+  maxTokens: 500,
   maxCost: 60_000,
   defaultListSize: 10,
   maxBatchSize: 10,
@@ -112,7 +116,8 @@ class LimitRefusal extends Error {
  * them together exceed the cost budget; plus the Apollo Server settings the limits rely on.
  *
  * Depth, aliases and directives are graphql-armor's rules (linear: each fragment is measured once); tokens are
- * counted with graphql-js's lexer, as armor's max-tokens does (its Apollo plugin answers HTTP 500); the cost is our own
+ * counted with graphql-js's lexer, as armor's max-tokens does (its Apollo plugin answers HTTP 500), over the whole
+ * request like the cost; the cost is our own
  * estimate (operationCost.ts: armor's cost-limit reads only literal `first`/`last`, no variables, no schema, and cannot
  * span a batch).
  */
@@ -129,9 +134,15 @@ export function operationLimits(options: { limits: GatewayLimits; supergraphSdl:
         throw new LimitRefusal(ErrorCode.BATCH_LIMIT_EXCEEDED, `A batch may hold at most ${limits.maxBatchSize} operations; this one holds ${operations.length}.`, limits.maxBatchSize);
       }
       let cost = 0;
+      let tokens = 0;
       for (const [index, operation] of operations.entries()) {
+        tokens += tokensOf(operation, limits.maxTokens - tokens);
+        if (tokens > limits.maxTokens) {
+          const what = operations.length > 1 ? `The batch's documents have more than ${limits.maxTokens} tokens together` : `The document has more than ${limits.maxTokens} tokens`;
+          throw new LimitRefusal(ErrorCode.TOKEN_LIMIT_EXCEEDED, `${what}; at most ${limits.maxTokens} per request are allowed.`, limits.maxTokens);
+        }
         try {
-          cost += measure(operation, { schema, model, rules, limits });
+          cost += measure(operation, { schema, model, rules });
         } catch (error) {
           if (error instanceof LimitRefusal && operations.length > 1) error.message = `Operation ${index + 1} of the batch: ${error.message}`;
           throw error;
@@ -180,17 +191,12 @@ function requestedOperations(req: Request): RequestedOperation[] {
 }
 
 /**
- * One operation's estimated cost, after its tokens, depth, aliases and directives are checked (LimitRefusal).
- * A body Apollo Server would refuse anyway (no query, a syntax error, an unknown operation) counts 0 and is left
- * to it, so its errors stay Apollo's.
+ * One operation's estimated cost, after its depth, aliases and directives are checked (LimitRefusal). A body
+ * Apollo Server would refuse anyway (no query, a syntax error, an unknown operation) counts 0 and is left to it,
+ * so its errors stay Apollo's.
  */
-function measure(operation: RequestedOperation, at: { schema: GraphQLSchema; model: CostModel; rules: ValidationRule[]; limits: GatewayLimits }): number {
+function measure(operation: RequestedOperation, at: { schema: GraphQLSchema; model: CostModel; rules: ValidationRule[] }): number {
   if (!operation || typeof operation.query !== 'string') return 0;
-  const tokens = tokenCount(operation.query, at.limits.maxTokens);
-  if (tokens === undefined) return 0;
-  if (tokens > at.limits.maxTokens) {
-    throw new LimitRefusal(ErrorCode.TOKEN_LIMIT_EXCEEDED, `The document has more than ${at.limits.maxTokens} tokens; at most ${at.limits.maxTokens} are allowed.`, at.limits.maxTokens);
-  }
   let document: DocumentNode;
   try {
     document = parse(operation.query, { noLocation: true });
@@ -205,16 +211,20 @@ function measure(operation: RequestedOperation, at: { schema: GraphQLSchema; mod
   return operationCost(at.schema, at.model, document, selected, variables);
 }
 
-/** graphql-js lexer tokens of a document, counted up to one past `max`; undefined when it does not lex. */
-function tokenCount(query: string, max: number): number | undefined {
+/**
+ * The graphql-js lexer tokens of an operation's document, counted up to one past `max` (the lexer armor's
+ * max-tokens counts with). A document that does not lex counts what was read before the error: parsing stops there.
+ */
+function tokensOf(operation: RequestedOperation, max: number): number {
+  if (!operation || typeof operation.query !== 'string') return 0;
+  const lexer = new Lexer(new Source(operation.query));
+  let count = 0;
   try {
-    const lexer = new Lexer(new Source(query));
-    let count = 0;
     while (lexer.advance().kind !== TokenKind.EOF) if (++count > max) break;
-    return count;
   } catch {
-    return undefined;
+    // a syntax error: Apollo Server reports it
   }
+  return count;
 }
 
 type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
