@@ -34,7 +34,7 @@ export interface GatewayLimits {
   /**
    * Most tokens (graphql-js lexer tokens) in one HTTP request: its document, or every document of a batch together.
    * graphql-js's validation is quadratic in the worst case (OverlappingFieldsCanBeMerged), so this bounds its time.
-   * @default 500
+   * @default 400
    */
   maxTokens: number;
   /** Highest estimated cost of everything one HTTP request asks: one operation, or every operation of a batch together (gateway/operationCost.ts). @default 60000 */
@@ -49,7 +49,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxDepth: 15,
   maxAliases: 30,
   maxDirectives: 50,
-  maxTokens: 500,
+  maxTokens: 400,
   maxCost: 60_000,
   defaultListSize: 10,
   maxBatchSize: 10,
@@ -93,13 +93,14 @@ export function gatewayLimitsFromEnv(env: Record<string, string | undefined> = p
 }
 
 /** One operation of an HTTP request, as Apollo Server reads it from a POST body or GET parameters. */
-interface RequestedOperation {
+export interface RequestedOperation {
   query?: unknown;
   operationName?: unknown;
   variables?: unknown;
 }
 
-class LimitRefusal extends Error {
+/** Why a request was refused: a stable code, a message for the client, and the limit it exceeded. */
+export class LimitRefusal extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -127,8 +128,8 @@ export function operationLimits(options: { limits: GatewayLimits; supergraphSdl:
   const model = costModelOf(options.supergraphSdl, schema, limits.defaultListSize);
   const rules = armorRules(limits);
 
-  const middleware = (req: Request, res: Response, next: NextFunction) => {
-    const operations = requestedOperations(req);
+  /** The first limit the operations of one HTTP request exceed, or undefined when they keep within every limit. */
+  const check = (operations: RequestedOperation[]): LimitRefusal | undefined => {
     try {
       if (operations.length > limits.maxBatchSize) {
         throw new LimitRefusal(ErrorCode.BATCH_LIMIT_EXCEEDED, `A batch may hold at most ${limits.maxBatchSize} operations; this one holds ${operations.length}.`, limits.maxBatchSize);
@@ -152,16 +153,24 @@ export function operationLimits(options: { limits: GatewayLimits; supergraphSdl:
         const what = operations.length > 1 ? `The batch's ${operations.length} operations together have` : 'The operation has';
         throw new LimitRefusal(ErrorCode.COST_LIMIT_EXCEEDED, `${what} an estimated cost of ${Math.ceil(cost)}; at most ${limits.maxCost} per request is allowed.`, limits.maxCost);
       }
-      next();
+      return undefined;
     } catch (error) {
-      if (!(error instanceof LimitRefusal)) return next(error);
-      log.info({ callId: res.get('Nav-Call-Id'), code: error.code, limit: error.limit, operations: operations.length }, 'request refused: operation limits');
-      res.status(400).json({ errors: [{ message: error.message, extensions: { code: error.code, limit: error.limit } }] });
+      if (error instanceof LimitRefusal) return error;
+      throw error;
     }
   };
 
+  const middleware = (req: Request, res: Response, next: NextFunction) => {
+    const operations = requestedOperations(req);
+    const refusal = check(operations);
+    if (!refusal) return next();
+    log.info({ callId: res.get('Nav-Call-Id'), code: refusal.code, limit: refusal.limit, operations: operations.length }, 'request refused: operation limits');
+    res.status(400).json({ errors: [{ message: refusal.message, extensions: { code: refusal.code, limit: refusal.limit } }] });
+  };
+
   return {
-    /** Runs after express.json() and before Apollo's expressMiddleware. */
+    check,
+    /** Runs after express.json() and before Apollo's expressMiddleware: refuses with 400 and one error. */
     middleware,
     /** Options for the ApolloServer constructor. */
     apolloConfig: {
