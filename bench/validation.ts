@@ -3,7 +3,8 @@
  *
  * - before: the hand-written depth/alias rule (bench/handWrittenLimits.ts) run with graphql-js's standard rules, as
  *   Apollo Server ran them, on the fragment bomb at n = 16, 18, 20 (it doubles per fragment; n = 30 would take hours);
- * - after: the operation limits (gateway/limits.ts, before Apollo Server) on the bomb at n = 20, 30, 40, and on the
+ * - after: the operation limits (gateway/limits.ts, before Apollo Server) on the bomb at n = 20, 30, 40 (at n = 40
+ *   the token limit refuses it first, so also with the token limit raised: the cost estimate alone), and on the
  *   largest bodies they accept — the clients' largest operations, the introspection query, and the worst shape known
  *   for graphql-js's validation (repeated fields, quadratic in OverlappingFieldsCanBeMerged) at the token limit —
  *   timed with Apollo Server's own parse + validate, which only accepted bodies reach;
@@ -61,6 +62,15 @@ for (const n of [20, 30, 40]) {
   const operations = [{ query: fragmentBomb(n) }];
   const refusal = limits.check(operations);
   console.log(`  fragment bomb n = ${n} (${operations[0]!.query.length} bytes)`.padEnd(52), ms(cpuMs(() => limits.check(operations))), refusal?.code ?? 'accepted');
+}
+
+// The cost estimate alone, with the token limit out of the way: it stays linear in the document however large the bomb.
+const costOnly = operationLimits({ limits: gatewayLimits({ maxTokens: 1_000_000 }), supergraphSdl, log: createLogger('bench', 'silent') });
+console.log('\nafter — the same with GATEWAY_MAX_TOKENS=1000000 (the cost estimate alone):');
+for (const n of [20, 30, 40, 200]) {
+  const operations = [{ query: fragmentBomb(n) }];
+  const refusal = costOnly.check(operations);
+  console.log(`  fragment bomb n = ${n} (${operations[0]!.query.length} bytes)`.padEnd(52), ms(cpuMs(() => costOnly.check(operations))), refusal?.code ?? 'accepted');
 }
 
 // Accepted bodies: the limits, then what Apollo Server does before planning (parse + the standard rules).
