@@ -5,6 +5,7 @@ import { GRAPH_AUDIENCE, basePort, isProduction, stackUrls } from '../lib/config
 import { createLogger } from '../lib/log.ts';
 import { readSupergraph } from '../schema/compose.ts';
 import { timeoutsFromEnv } from './budget.ts';
+import { gatewayLimitsFromEnv } from './limits.ts';
 import { startGateway } from './server.ts';
 
 if (isProduction() && !process.env.AUTH_ISSUER) throw new Error('AUTH_ISSUER is required in production.');
@@ -19,6 +20,7 @@ const server = await startGateway({
   port: basePort(),
   signingSecret: process.env.GATEWAY_SIGNING_SECRET,
   timeouts: timeoutsFromEnv(),
+  limits: gatewayLimitsFromEnv(),
 });
 log.info({ url: server.url }, 'gateway ready');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.close().then(() => process.exit(0)));

@@ -12,7 +12,7 @@ import type { Logger } from '../lib/log.ts';
 import type { TokenVerifier } from '../lib/subgraph/server.ts';
 import { gatewayTimeouts, RequestBudget, type GatewayTimeouts } from './budget.ts';
 import type { GatewayContext } from './context.ts';
-import { DEFAULT_LIMITS, batchSizeLimit, operationLimitsRule, type GatewayLimits } from './limits.ts';
+import { gatewayLimits, operationLimits, type GatewayLimits } from './limits.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { readinessOf } from './readiness.ts';
 import { requestLogPlugin } from './requestLog.ts';
@@ -31,7 +31,7 @@ export interface GatewayOptions {
   signingSecret?: string;
   /** Largest request body accepted. @default '256kb' */
   maxBodySize?: string;
-  /** Depth, alias and batch limits. @default DEFAULT_LIMITS */
+  /** Depth, alias, directive, token, cost and batch limits (gateway/limits.ts). @default DEFAULT_LIMITS */
   limits?: Partial<GatewayLimits>;
   /** How long a subgraph call and a whole request may take. @default DEFAULT_TIMEOUTS (budget.ts) */
   timeouts?: Partial<GatewayTimeouts>;
@@ -55,17 +55,17 @@ export async function createGatewayApp(options: GatewayOptions) {
       return new SubgraphSource({ name, url: configured, schema, timeoutMs: timeouts.subgraphTimeoutMs, signingSecret: options.signingSecret, metrics });
     },
   });
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = operationLimits({ limits: gatewayLimits(options.limits), supergraphSdl: options.supergraphSdl, log: options.log });
   const metrics = createGatewayMetrics();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     allowBatchedHttpRequests: true,
     // The process owns shutdown (npm start, main.ts): Apollo's own signal handlers would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
-    validationRules: [operationLimitsRule(limits)],
+    ...limits.apolloConfig,
     includeStacktraceInErrorResponses: false,
     formatError: formatGatewayError,
-    plugins: [requestLogPlugin(metrics), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
+    plugins: [requestLogPlugin(metrics), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), ...limits.apolloConfig.plugins],
   });
   await apollo.start();
 
@@ -87,7 +87,7 @@ export async function createGatewayApp(options: GatewayOptions) {
       next();
     },
     express.json({ limit: options.maxBodySize ?? '256kb' }),
-    batchSizeLimit(limits),
+    limits.middleware,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const callId = res.get('Nav-Call-Id')!;

@@ -97,6 +97,7 @@ export async function startStack(options: StackOptions) {
         port: port('gateway'),
         signingSecret: gatewaySigningSecret,
         timeouts: options.gatewayTimeouts,
+        limits: options.gatewayLimits,
       }),
     );
 

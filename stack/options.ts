@@ -1,6 +1,7 @@
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import { timeoutsFromEnv, type GatewayTimeouts } from '../gateway/budget.ts';
+import { gatewayLimitsFromEnv, type GatewayLimits } from '../gateway/limits.ts';
 import { basePort, isProduction } from '../lib/config.ts';
 
 /** Configuration of the embedded default (npm start and the end-to-end tests), parsed once at start. */
@@ -27,6 +28,8 @@ export interface StackOptions {
   statisticsRoundingKey?: string;
   /** The gateway's subgraph call timeout and request budget (GATEWAY_SUBGRAPH_TIMEOUT_MS, GATEWAY_REQUEST_BUDGET_MS). */
   gatewayTimeouts?: Partial<GatewayTimeouts>;
+  /** The gateway's operation limits (GATEWAY_MAX_DEPTH, …). @default DEFAULT_LIMITS of gateway/limits.ts */
+  gatewayLimits?: Partial<GatewayLimits>;
 }
 
 const env = z.object({
@@ -60,5 +63,6 @@ export function stackOptionsFromEnv(source: Record<string, string | undefined> =
     gatewaySigningSecret: e.GATEWAY_SIGNING_SECRET,
     statisticsRoundingKey: e.STATISTICS_ROUNDING_KEY,
     gatewayTimeouts: timeoutsFromEnv(source),
+    gatewayLimits: gatewayLimitsFromEnv(source),
   };
 }
