@@ -151,7 +151,7 @@ describe('the gateway refuses what would block it or fan out without bound, befo
       [citizen, 'citizen.graphql', 'AvailableSlots', { centreId: 'KS-TRD', from: '2026-11-30', to: '2026-12-04' }],
       [advisor, 'nav-advisor.graphql', 'AdvisorCaseload', { first: 100 }],
       [advisor, 'nav-advisor.graphql', 'AdvisorPersonOverview', { ident: DEMO.P01, trade: 'BARLF3----' }],
-      [partner, 'partner-reporting.graphql', 'ProgrammeStatistics', { from: '2026-01', to: '2026-10' }],
+      [partner, 'partner-reporting.graphql', 'ProgrammeStatistics', { quarter: '2026-Q3' }],
       [trainingAdvisor, 'training-advisor.graphql', 'TrainingAdvisorWorklist', { first: 100 }],
       [trainingAdvisor, 'training-advisor.graphql', 'TradeCurriculum', { code: 'BARLF3----' }],
       [trainingAdvisor, 'training-advisor.graphql', 'PriorSubjectMapping', { ident: DEMO.P07, trade: 'HSBUA3----' }],
