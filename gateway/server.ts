@@ -14,6 +14,7 @@ import { gatewayTimeouts, RequestBudget, type GatewayTimeouts } from './budget.t
 import type { GatewayContext } from './context.ts';
 import { gatewayLimits, operationLimits, type GatewayLimits } from './limits.ts';
 import { createGatewayMetrics } from './metrics.ts';
+import { operationResolutionPlugin } from './operationResolution.ts';
 import { readinessOf } from './readiness.ts';
 import { requestLogPlugin } from './requestLog.ts';
 import { formatGatewayError } from './subgraphErrors.ts';
@@ -65,7 +66,7 @@ export async function createGatewayApp(options: GatewayOptions) {
     ...limits.apolloConfig,
     includeStacktraceInErrorResponses: false,
     formatError: formatGatewayError,
-    plugins: [requestLogPlugin(metrics), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), ...limits.apolloConfig.plugins],
+    plugins: [requestLogPlugin(metrics), operationResolutionPlugin(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), ...limits.apolloConfig.plugins],
   });
   await apollo.start();
 

@@ -41,3 +41,24 @@ describe('a request that is not a GraphQL request', () => {
     expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('a document whose operation cannot be chosen', () => {
+  const graph = useStack();
+
+  it('gets 400 OPERATION_RESOLUTION_FAILURE, not a 500, with several operations and no operationName, or an operationName it does not hold', async () => {
+    const two = 'query A { me { ident } } query B { me { ident } }';
+    for (const body of [{ query: two }, { query: two, operationName: 'C' }, { query: '{ me { ident } }', operationName: 'Nope' }]) {
+      const res = await fetch(graph.stack.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await graph.token(citizen)}` },
+        body: JSON.stringify(body),
+      });
+      const json = (await res.json()) as { data?: unknown; errors: Array<{ extensions: { code: string } }> };
+      expect({ status: res.status, codes: json.errors.map((e) => e.extensions.code), data: json.data }).toEqual({
+        status: 400,
+        codes: ['OPERATION_RESOLUTION_FAILURE'],
+        data: undefined,
+      });
+    }
+  });
+});
