@@ -1,13 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { DestinationStream } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../lib/auth/caller.ts';
-import { startStack, type Stack } from '../../stack/index.ts';
 import { DEMO_FIXTURES_DIR } from '../../stand-ins/common/fixtures.ts';
 import { navAdvisor, operationText, readFixtures } from '../support/fixtures.ts';
-import { DEMO, REFERENCE_NOW, type GraphQLResult } from '../support/stack.ts';
+import { DEMO, useStack } from '../support/stack.ts';
 
 /**
  * A client that sends a fødselsnummer as its call id — by mistake or on purpose, in any of the ways people write
@@ -27,34 +22,16 @@ const FORMS = ['23869823562', '238698-23562', '238698 23562', '23.86.98.23562', 
 const P02_ANY_FORM = new RegExp(DEMO.P02.split('').join('[^0-9]{0,3}'));
 
 describe('no fødselsnummer in any log line, whatever call id the client sends (dedicated stack)', () => {
-  let stack: Stack;
-  const logLines: string[] = [];
-
-  beforeAll(async () => {
-    const destination: DestinationStream = { write: (line: string) => void logLines.push(line) };
-    stack = await startStack({
-      port: 0,
-      fixturesDir: DEMO_FIXTURES_DIR,
-      now: REFERENCE_NOW,
-      latencyMs: 0,
-      upstreamTimeoutMs: 5000,
-      auditLogFile: join(mkdtempSync(join(tmpdir(), 'fagbrev-audit-')), 'audit.log'),
-      logLevel: 'debug',
-      logDestination: destination,
-    });
-  });
-  afterAll(async () => stack?.close());
+  const graph = useStack({ captureLogs: true });
 
   async function post(caller: Caller | null, query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
-    const all: Record<string, string> = { 'content-type': 'application/json', ...headers };
-    if (caller) all.authorization = `Bearer ${await stack.issuer.tokenFor(caller)}`;
-    const res = await fetch(stack.gateway.url, { method: 'POST', headers: all, body: JSON.stringify({ query, variables }) });
-    return { status: res.status, callId: res.headers.get('nav-call-id'), ...((await res.json()) as GraphQLResult) };
+    const res = await graph.query(caller, query, variables, headers);
+    return { ...res, callId: res.headers.get('nav-call-id') };
   }
 
   for (const header of ['X-Correlation-ID', 'Nav-Call-Id']) {
     it(`replaces a ${header} that carries one by a fresh call id, and logs none of its forms`, async () => {
-      const before = logLines.length;
+      const before = graph.logLines().length;
       for (const form of FORMS) {
         const asPerson = await post(P02, CITIZEN_OVERVIEW, {}, { [header]: form });
         expect(asPerson.status).toBe(200);
@@ -68,7 +45,7 @@ describe('no fødselsnummer in any log line, whatever call id the client sends (
         expect(refused.status).toBe(401);
         expect(refused.callId).toMatch(UUID);
       }
-      const lines = logLines.slice(before);
+      const lines = graph.logLines().slice(before);
       // Lines of the gateway and of every subgraph, at the request's (fresh) call id.
       const processes = new Set(lines.map((l) => (JSON.parse(l) as { process?: string }).process));
       expect(processes).toEqual(new Set(['gateway', 'nav', 'career', 'training']));
@@ -78,13 +55,13 @@ describe('no fødselsnummer in any log line, whatever call id the client sends (
   }
 
   it('masks one in an operation name, in the request log line and the metrics', async () => {
-    const before = logLines.length;
+    const before = graph.logLines().length;
     const res = await post(P02, `query Q${DEMO.P02} { me { ident } }`, {}, {});
     expect(res.data?.me.ident).toBe(DEMO.P02);
-    const lines = logLines.slice(before);
+    const lines = graph.logLines().slice(before);
     expect(lines.some((l) => (JSON.parse(l) as { msg?: string }).msg === 'graphql request')).toBe(true);
     expect(lines.filter((l) => P02_ANY_FORM.test(l))).toEqual([]);
-    const metrics = await (await fetch(new URL('/internal/metrics', stack.gateway.url))).text();
+    const metrics = await (await fetch(new URL('/internal/metrics', graph.stack.gateway.url))).text();
     expect(metrics).not.toMatch(P02_ANY_FORM);
   });
 });

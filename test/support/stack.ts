@@ -40,14 +40,19 @@ export interface TestStack {
   ): Promise<GraphQLResult & { status: number }>;
   /** The audit trail lines written so far. */
   auditLines(): string[];
+  /** Every process's log lines so far (JSON), when the stack was started with `captureLogs`; else none. */
+  logLines(): string[];
 }
 
 /**
  * Starts the whole embedded default on free ports for a test file (issuer, stand-ins, subgraphs, gateway), at
- * the fixtures' reference time, with the audit trail in a temp file.
+ * the fixtures' reference time, with the audit trail in a temp file. `captureLogs`: every process logs at debug level
+ * (the most lines there are, upstream calls included) into `logLines()` instead of stdout.
  */
-export function useStack(options: { fixturesDir?: string; now?: Date; auditLogFile?: string } = {}): TestStack {
+export function useStack(options: { fixturesDir?: string; now?: Date; auditLogFile?: string; captureLogs?: boolean } = {}): TestStack {
   let stack: Stack | undefined;
+  const logLines: string[] = [];
+  const capture = options.captureLogs ? { logLevel: 'debug', logDestination: { write: (line: string) => void logLines.push(line) } } : {};
   const auditLogFile = options.auditLogFile ?? join(mkdtempSync(join(tmpdir(), 'fagbrev-audit-')), 'audit.log');
   beforeAll(async () => {
     stack = await startStack({
@@ -58,6 +63,7 @@ export function useStack(options: { fixturesDir?: string; now?: Date; auditLogFi
       upstreamTimeoutMs: 5000,
       auditLogFile,
       logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+      ...capture,
     });
   });
   afterAll(async () => stack?.close());
@@ -85,6 +91,7 @@ export function useStack(options: { fixturesDir?: string; now?: Date; auditLogFi
       return { status: res.status, ...((await res.json()) as GraphQLResult) };
     },
     auditLines: () => (existsSync(auditLogFile) ? readFileSync(auditLogFile, 'utf8').split('\n').filter(Boolean) : []),
+    logLines: () => [...logLines],
   };
 }
 
